@@ -1,0 +1,16 @@
+"""``rawi train …``: reproducible training of the models rawi ships."""
+
+from __future__ import annotations
+
+import click
+
+from rawi.cli import LazyGroup
+
+TRAINERS: dict[str, str] = {
+    "ner": "rawi.cli.ner:train_ner",
+}
+
+
+@click.group(cls=LazyGroup, lazy=TRAINERS)
+def train() -> None:
+    """Train one of rawi's models from named data (see the model cards)."""
