@@ -55,3 +55,9 @@ class StageError(RawiError):
 
 class ModelMissing(RawiError):
     code = "E020"
+
+
+class BadLexicon(RawiError):
+    """A lexicon data file with a malformed line (the path names file and line)."""
+
+    code = "E030"

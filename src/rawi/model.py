@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 SCHEMA_VERSION = "1.0"
 
@@ -82,9 +82,8 @@ class Sentence:
         return cls(int(d["start"]), int(d["end"]))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word with its clitic analysis.
+class Token(NamedTuple):
+    """A word with its clitic analysis (a named tuple: immutable and cheap to create).
 
     ``start``/``end`` cover the whole surface word. ``stem_start``/``stem_end`` cover the part
     left after proclitics (و ف ب ل ك ال س) and enclitic pronouns are split off; ``norm`` is the
@@ -100,7 +99,7 @@ class Token:
     suffix: str = ""
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = self._asdict()
         d["prefixes"] = list(self.prefixes)
         return d
 

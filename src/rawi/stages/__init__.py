@@ -1,0 +1,1 @@
+"""Pipeline stages: pure ``Document -> Document`` functions, one module each."""
