@@ -27,9 +27,17 @@ class Stage:
         return getattr(import_module(module), func)
 
 
+# Bump when the analysis a stage produces changes (lexicons, rules, models): stored analyses made
+# with another version are re-analysed by ``rawi ingest --reanalyse``.
+PIPELINE_VERSION = "2026.12.1"
+
 # The default order. ``text`` is what readers provide.
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("segment", "rawi.stages.segmentation:segment", ("text",), ("sentences", "tokens")),
+    Stage("entities", "rawi.stages.entities:find_entities", ("text", "tokens"), ("entities",)),
+    Stage("dates", "rawi.stages.dates:find_dates", ("text",), ("dates",)),
+    Stage("numbers", "rawi.stages.numbers:find_numbers", ("text",), ("numbers",)),
+    Stage("attribution", "rawi.stages.attribution:find_attributions", ("text", "sentences"), ("attributions",)),
 )
 
 

@@ -22,6 +22,12 @@ COMMANDS: dict[str, str] = {
     "speakers": "rawi.cli.store_cmds:speakers",
     "claims": "rawi.cli.store_cmds:claims",
     "show": "rawi.cli.store_cmds:show",
+    "stories": "rawi.cli.stories:stories",
+    "links": "rawi.cli.links:links",
+    "claim": "rawi.cli.links:claim",
+    "serve": "rawi.cli.serve:serve",
+    "stance": "rawi.cli.stance:stance",
+    "checkworthy": "rawi.cli.checkworthy:checkworthy",
 }
 
 

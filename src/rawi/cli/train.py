@@ -8,6 +8,8 @@ from rawi.cli import LazyGroup
 
 TRAINERS: dict[str, str] = {
     "ner": "rawi.cli.ner:train_ner",
+    "stance": "rawi.cli.stance:train_stance",
+    "checkworthy": "rawi.cli.checkworthy:train_checkworthy",
 }
 
 
