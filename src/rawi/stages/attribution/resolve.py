@@ -1,0 +1,302 @@
+"""Coreference of speakers inside one article.
+
+Every explicit speaker mention joins an entity: a name joins the entity that shares its last
+name; a definite description (المصدر, الوزارة, السيناتور, الرئيس الفرنسي) joins the most
+recent entity with the same head noun or a role containing it. Pro-drop verbs and participles
+take the most recent speaker that agrees with the cue in gender and number. ``source_resolved``
+is the fullest mention of the entity (the longest name for a person).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rawi.stages.attribution.candidates import Cand
+from rawi.stages.attribution.content import Context
+from rawi.stages.attribution.cues import cue_lexicon
+from rawi.stages.attribution.lexicons import lexicons
+from rawi.stages.attribution.speakers import bare, classify, definite, head_kind, is_punct, np_extent, split_role
+from rawi.stages.attribution.textutil import QUOTE_CHARS
+
+
+@dataclass
+class Entity:
+    head: str
+    kind: str  # person | descr
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # normalised char spans
+    names: list[tuple[int, int]] = field(default_factory=list)
+    name_words: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    role_words: set[str] = field(default_factory=set)
+    gender: str = ""
+    number: str = ""
+    source_type: str = ""
+    anonymous: bool = False
+    speaker: bool = False
+    first: int = 1 << 30
+
+
+def _words(ctx: Context, a: int, b: int) -> list[str]:
+    return [w for w in ctx.tokens.words[a:b] if not is_punct(w)]
+
+
+def _span_words(ctx: Context, span: tuple[int, int]) -> list[str]:
+    T = ctx.tokens
+    return _words(ctx, T.at(span[0]), T.before(span[1]) + 1)
+
+
+class Registry:
+    """The speakers (and titled names) of one article."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.lex = lexicons()
+        self.entities: list[Entity] = []
+
+    # -- building --------------------------------------------------------------------------
+    def add_titled_names(self, org_heads: set[str] | frozenset[str] = frozenset()) -> None:
+        """Pre-pass: every ``title + name`` (الرئيس الأمريكي دونالد ترامب) and every full
+        institution name (منظمة حظر الأسلحة الكيمياوية) in the article."""
+        ctx, lex = self.ctx, self.lex
+        W = ctx.tokens.words
+        T = ctx.tokens
+        forms = cue_lexicon().forms
+        for m in lex.head_re.finditer(ctx.text):
+            i = T.at(m.start())
+            w = W[i]
+            k = head_kind(w, lex)
+            if k == "role" and (definite(w) or (i + 1 < len(W) and definite(W[i + 1]))):
+                e = np_extent(W, i, min(len(W), i + 9), lex, forms)
+                r = split_role(W, i, e, lex)
+                if r > i and e > r:
+                    self.mention((r, e), role=(i, r), speaker=False)
+                elif e + 2 < len(W) and W[e] in ("،", ","):
+                    # الرئيس الروسي، فلاديمير بوتين،
+                    e2 = np_extent(W, e + 1, min(len(W), e + 5), lex, forms)
+                    if e2 > e + 1 and not head_kind(W[e + 1], lex) and not definite(W[e + 1]) \
+                            and e2 < len(W) and W[e2] in ("،", ",", "."):
+                        self.mention((e + 1, e2), role=(i, e), speaker=False)
+            elif k in ("org", "media") and bare(w) in org_heads and w[0] not in "وفبل" and i + 1 < len(W):
+                e = np_extent(W, i, len(W), lex, forms)
+                if e >= i + 2:
+                    self.mention((i, e), speaker=False)
+
+    def mention(self, src: tuple[int, int], role: tuple[int, int] | None = None, speaker: bool = True,
+                gender: str = "", number: str = "", chars: tuple[int, int] | None = None) -> Entity:
+        """Attach a mention (word range) to an entity, creating one if needed."""
+        ctx, lex = self.ctx, self.lex
+        T = ctx.tokens
+        words = _words(ctx, *src)
+        span = chars or (T.starts[src[0]], T.ends[src[1] - 1])
+        if chars is not None and words:
+            words = [words[0][1:]] + words[1:]
+        role_words = set(_words(ctx, *role)) if role else set()
+        if len(words) > 1 and words[0] in ("هذا", "هذه", "ذلك", "تلك"):
+            words = words[1:]
+        first = words[0] if words else ""
+        hk = head_kind(first, lex)
+        is_name = bool(role) or (not hk and not definite(first) and first not in QUOTE_CHARS
+                                 and len(words) <= 4 and first not in self.lex.countries)
+        if hk in ("anon", "org", "group", "document", "media", "construct"):
+            is_name = False
+        ent = None
+        if not is_name and not hk and len(words) <= 2 and definite(first):
+            # a family name written with ال (السيسي, المالكي): the person named in full elsewhere
+            ent = self._find(words, True, role_words, span[0])
+            if ent is not None and ent.kind == "person":
+                is_name = True
+            else:
+                ent = None
+        ent = ent or self._find(words, is_name, role_words, span[0])
+        if ent is None:
+            ent = Entity(head=bare(first), kind="person" if is_name else "descr")
+            self.entities.append(ent)
+        ent.first = min(ent.first, span[0])
+        ent.mentions.append(span)
+        ent.last = max(getattr(ent, "last", -1), span[0])
+        ent.words.update(bare(w) for w in words)
+        ent.role_words.update(bare(w) for w in role_words)
+        if is_name:
+            ent.kind = "person"
+            ent.names.append(span)
+            ent.name_words.update(words)
+            ent.name_words.update(p for w in words for p in w.split("_") if len(p) > 2)
+        if speaker:
+            ent.speaker = True
+            if gender and not ent.gender:
+                ent.gender = gender
+            if number == "pl":
+                ent.number = "pl"
+        if not ent.source_type:
+            st, anon = classify(words, lex, is_name)
+            ent.source_type, ent.anonymous = st, anon
+        elif is_name:
+            ent.source_type = "person"
+        return ent
+
+    def _find(self, words: list[str], is_name: bool, role_words: set[str], pos: int) -> Entity | None:
+        """The entity this mention refers to: the nearest one before it, else the first after."""
+        if not words:
+            return None
+        if is_name:
+            parts = [p for w in words for p in w.split("_")]
+            last = parts[-1]
+
+            def match(ent: Entity) -> bool:
+                return last in ent.name_words or any(w in ent.name_words for w in parts if len(w) > 3)
+        else:
+            b = [bare(w) for w in words]
+            head, mods = b[0], set(b[1:])
+            is_role = head_kind(words[0], self.lex) == "role"
+
+            def match(ent: Entity) -> bool:
+                if ent.head == head and mods <= ent.words | ent.role_words:
+                    return True
+                if is_role and ent.role_words and (set(b) <= ent.role_words or (
+                        head in ent.role_words and len(set(b) & ent.role_words) >= min(2, len(b)))):
+                    return True
+                return not is_role and ent.kind == "descr" and set(b) <= ent.words
+        found = [e for e in self.entities if match(e)]
+        if not found:
+            return None
+        before = [e for e in found if e.first < pos]
+        if before:
+            return max(before, key=lambda e: (e.speaker, max(m[0] for m in e.mentions if m[0] < pos)))
+        return min(found, key=lambda e: e.first)
+
+    # -- reading -------------------------------------------------------------------------
+    def fullest(self, ent: Entity) -> tuple[int, int]:
+        spans = ent.names or ent.mentions
+        text = self.ctx.text
+        return max(spans, key=lambda s: (len(text[s[0]:s[1]].split()), -s[0]))
+
+    def agrees(self, ent: Entity, gender: str, number: str) -> bool:
+        if number == "pl":
+            return ent.number == "pl" or any(self.ctx.text[s[0]:s[1]].endswith(("ون", "ين")) for s in ent.mentions)
+        if gender and ent.gender:
+            return ent.gender == gender
+        if gender == "f":
+            return ent.head.endswith("ة")
+        return True
+
+
+def resolve(ctx: Context, cands: list[Cand]) -> None:
+    """Fill ``resolved``, ``source_type``, ``anonymous`` of every candidate (in place)."""
+    reg = Registry(ctx)
+    T = ctx.tokens
+    # full institution names are only needed for short definite speakers (المنظمة, الوزارة)
+    org_heads = {bare(T.words[c.source[0]]) for c in cands
+                 if c.source is not None and definite(T.words[c.source[0]]) and c.source[1] - c.source[0] <= 2}
+    reg.add_titled_names(org_heads)
+    for c in cands:
+        # a channel names a document that may speak later: في تعليق رسمي … ولفت التعليق
+        if c.channel is not None:
+            a, b = T.at(c.channel[0]) + 1, T.before(c.channel[1]) + 1
+            if b > a and not is_punct(T.words[a]):
+                reg.mention((a, b), speaker=False)
+    ents: list[Entity | None] = []
+    for c in cands:
+        if c.source is not None:
+            ent = reg.mention(c.source, c.role, speaker=True, gender=c.gender if not c.attrs.get("svo") else c.gender,
+                              number=c.number, chars=c.source_chars)
+            if c.anonymous:
+                ent.anonymous, ent.source_type = True, "anonymous"
+        else:
+            ent = None
+        ents.append(ent)
+    # headline speakers are often short forms of a speaker met later in the body
+    for i, c in enumerate(cands):
+        if c.kind == "headline" and ents[i] is not None:
+            ent = ents[i]
+            words = _words(ctx, *c.source)
+            if " ".join(words) in reg.lex.countries:
+                # "روسيا: …" speaks only if a Russian body speaks in the article; else a place label
+                later = _nisba_speaker(reg, words[-1])
+                if later is None:
+                    c.attrs["drop"] = True
+                else:
+                    ents[i] = later
+                continue
+            if len(ent.mentions) == 1:
+                later = _match_later(reg, ent)
+                if later is not None:
+                    ents[i] = later
+    nested = _nesting(cands)
+    for i, c in enumerate(cands):
+        if ents[i] is not None:
+            continue
+        ents[i] = _antecedent(reg, cands, ents, nested, i)
+    for c, ent in zip(cands, ents):
+        if ent is None:
+            continue
+        s, e = reg.fullest(ent)
+        if c.source is not None and ent.kind == "descr":
+            # on a tie keep the mention itself (البيان, not an earlier بيان)
+            own = (T.starts[c.source[0]], T.ends[c.source[1] - 1])
+            if len(ctx.text[own[0]:own[1]].split()) >= len(ctx.text[s:e].split()):
+                s, e = own
+        c.resolved = ctx.text[s:e]
+        c.attrs["resolved_span"] = (s, e)
+        c.source_type = ent.source_type or "person"
+        c.anonymous = ent.anonymous
+        if c.source_type == "anonymous":
+            c.anonymous = True
+
+
+def _nisba_speaker(reg: Registry, country: str) -> Entity | None:
+    """A speaker whose name carries the country's adjective (روسيا → السلطات الروسية)."""
+    stem = country[2:] if country.startswith("ال") else country
+    stem = stem[:-1] if stem.endswith(("ا", "ي")) else stem
+    if len(stem) < 3:
+        return None
+    for ent in reg.entities:
+        if ent.speaker and any(w.startswith(stem) and w.endswith(("ي", "ية")) and w != country for w in ent.words):
+            return ent
+    return None
+
+
+def _match_later(reg: Registry, ent: Entity) -> Entity | None:
+    for other in reg.entities:
+        if other is ent or not other.speaker:
+            continue
+        if ent.kind == "person" and ent.name_words & other.name_words:
+            return other
+        if ent.words and ent.words <= other.words | other.role_words:
+            return other
+        if ent.head and ent.head in other.role_words and len(ent.words & other.role_words) >= min(2, len(ent.words)):
+            return other  # المدير السابق لـ"إف بي آي" → the person with that title
+    return None
+
+
+def _nesting(cands: list[Cand]) -> list[int | None]:
+    """For each candidate, the index of the smallest other content that holds its cue."""
+    spans = [(c.content[0], c.content[1], j) for j, c in enumerate(cands)]
+    out: list[int | None] = []
+    for i, c in enumerate(cands):
+        pos = c.cue[0]
+        best, size = None, 1 << 30
+        for s, e, j in spans:
+            if s <= pos < e and j != i and e - s < size:
+                best, size = j, e - s
+        out.append(best)
+    return out
+
+
+def _antecedent(reg: Registry, cands: list[Cand], ents: list, nested: list, i: int) -> Entity | None:
+    c = cands[i]
+    sent = reg.ctx.sentence_index(c.cue[0])
+    order = [k for k in range(i - 1, -1, -1) if ents[k] is not None and cands[k].kind != "headline"
+             and (nested[k] is None or nested[k] == nested[i])]
+    if c.kind == "participle":
+        for k in order:
+            if reg.ctx.sentence_index(cands[k].cue[0]) == sent:
+                if reg.agrees(ents[k], c.gender, c.number) or True:
+                    return ents[k]
+            break
+    for k in order:
+        if reg.agrees(ents[k], c.gender, c.number):
+            return ents[k]
+    if order:
+        return ents[order[0]]
+    # nobody has spoken yet in the body: the headline's speaker
+    return next((ents[k] for k in range(i) if ents[k] is not None and cands[k].kind == "headline"), None)
