@@ -23,11 +23,17 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-## make demo: install rawi and analyse the demo corpus (summary here, highlighted page in demo.html)
+PORT   ?= 8000
+
+## make demo: install rawi, analyse the demo corpus (summary here, highlighted page in
+## demo.html), ingest it into demo.db and serve the web UI on http://127.0.0.1:$(PORT)/
 demo: install
 	$(BIN)/rawi analyze $(DEMO) --format text
 	$(BIN)/rawi analyze $(DEMO) --format html --output demo.html
 	@echo "highlighted view written to demo.html"
+	$(BIN)/rawi ingest $(DEMO) --db demo.db
+	@echo "rawi web UI: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/rawi serve --db demo.db --port $(PORT)
 
 ## make test: install the test dependencies and run the whole suite
 test: install-test
@@ -38,4 +44,4 @@ eval: install
 	$(BIN)/python benchmarks/quality.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache demo.html
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache demo.html demo.db demo.db-wal demo.db-shm

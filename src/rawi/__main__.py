@@ -1,0 +1,5 @@
+"""``python -m rawi`` is the ``rawi`` command."""
+
+from rawi.cli import main
+
+main()

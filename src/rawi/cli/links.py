@@ -1,0 +1,88 @@
+"""``rawi links``: links between attributed claims of different articles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+
+import click
+
+
+def load_claims(store):
+    """Every attributed claim of the store's originals, as :class:`rawi.link.claims.Claim`."""
+    from rawi.link.claims import Claim
+    from rawi.store import ClaimFilter
+
+    out = []
+    for r in store.claims(ClaimFilter(limit=10**9)):
+        pub = datetime.fromisoformat(r.published) if r.published else None
+        out.append(Claim(r.doc_id, r.idx, r.content, r.content_start, r.content_end, r.speaker or r.source,
+                         r.stance, pub, r.outlet, r.target, r.source_type, r.via))
+    return out
+
+
+@click.command("links")
+@click.option("--db", default="rawi.db", show_default=True, help="SQLite file or postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True,
+              help="jsonl: one {a, b, relation, score} per link (a is the claim, b the repetition or denial).")
+@click.option("--relation", type=click.Choice(["same", "contradicts", "denies"]), multiple=True,
+              help="Only these relations (repeatable).")
+@click.option("--window-hours", type=float, default=None, help="Only link claims this close in time (default 48).")
+def links(db, fmt, relation, window_hours):
+    """Link claims across articles: the same claim, contradictions and denials."""
+    from rawi.link.claims import LinkOptions, find_links
+    from rawi.store import open_store
+
+    opts = LinkOptions() if window_hours is None else replace(LinkOptions(), window_hours=window_hours)
+    with open_store(db, readonly=True) as store:
+        result = find_links(load_claims(store), opts)
+    if relation:
+        result = [l for l in result if l.relation in relation]
+    if fmt == "jsonl":
+        for l in result:
+            click.echo(json.dumps(l.to_dict(), ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"{len(result)} links")
+    for col in ("relation", "score", "a: speaker", "a: claim", "b: speaker", "b: claim"):
+        t.add_column(col)
+    for l in result:
+        t.add_row(l.relation, f"{l.score:.2f}", l.a.speaker or "", l.a.content[:60], l.b.speaker or "", l.b.content[:60])
+    Console().print(t)
+
+
+@click.command("claim")
+@click.argument("claim_id", required=False)
+@click.option("--db", default="rawi.db", show_default=True, help="SQLite file or postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the provenance chain and timeline; json: the whole claim group.")
+def claim(claim_id, db, fmt):
+    """Provenance (isnad) of a claim group: outlet → agency → speaker, with its timeline.
+
+    Without CLAIM_ID, lists the claim groups."""
+    from rawi.link.claims import find_links
+    from rawi.link.groups import build_groups
+    from rawi.store import open_store
+
+    with open_store(db, readonly=True) as store:
+        claims = load_claims(store)
+    groups = build_groups(claims, find_links(claims))
+    if not claim_id:
+        for g in groups:
+            click.echo(f"{g.id}\t{len(g.claims)} appearances\t{len(g.denials)} denials\t{g.first.content[:80]}")
+        return
+    match = [g for g in groups if g.id == claim_id]
+    if not match:
+        raise click.ClickException(f"no claim group {claim_id!r} in {db} (run 'rawi claim --db {db}' to list them)")
+    g = match[0]
+    if fmt == "json":
+        click.echo(json.dumps(g.to_dict(), ensure_ascii=False, indent=1))
+        return
+    click.echo(f"claim {g.id}: {g.first.content}")
+    for e in g.timeline():
+        who = " → ".join(e["chain"]) or "?"
+        tag = " (anonymous)" if e["anonymous"] else ""
+        click.echo(f"  {e['published'] or '?':<25} {e['event']:<13} {who}{tag} [{e['doc_id']}]: {e['content'][:90]}")

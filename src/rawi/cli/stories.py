@@ -1,0 +1,54 @@
+"""``rawi stories``: the stories of a store (articles about the same development)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import click
+
+
+@click.command("stories")
+@click.option("--db", default="rawi.db", show_default=True, help="SQLite file or postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="table", show_default=True,
+              help="jsonl: one {cluster, doc_ids, outlets, first, last, actors, places} per story.")
+@click.option("--window-hours", type=float, default=None, help="Time window for joining a story (default 36).")
+@click.option("--threshold", type=float, default=None, help="Similarity needed to join a story (default 0.25).")
+@click.option("--min-size", type=int, default=1, show_default=True, help="Only print stories with at least this many articles.")
+def stories(db, fmt, window_hours, threshold, min_size):
+    """Group the stored articles into stories and print them."""
+    from rawi.link.stories import StoryOptions
+    from rawi.link.story_report import build_stories
+    from rawi.store import open_store
+
+    opts = StoryOptions()
+    if window_hours is not None:
+        opts = replace(opts, window_hours=window_hours)
+    if threshold is not None:
+        opts = replace(opts, threshold=threshold)
+    with open_store(db, readonly=True) as store:
+        originals = set(store.doc_ids(include_duplicates=False))
+        folded = {}
+        for doc_id in store.doc_ids(include_duplicates=True):
+            if doc_id not in originals:
+                info = store.document_info(doc_id) or {}
+                target = info.get("duplicate_of") or info.get("near_duplicate_of")
+                if target:
+                    folded[doc_id] = target
+        result = [s for s in build_stories(store.iter_documents(), opts, folded) if len(s.doc_ids) >= min_size]
+    if fmt == "jsonl":
+        for s in result:
+            click.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+    elif fmt == "json":
+        click.echo(json.dumps([s.to_dict() for s in result], ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(title=f"{len(result)} stories")
+        for col in ("story", "articles", "outlets", "from", "to", "lead title", "actors"):
+            t.add_column(col)
+        for s in result:
+            t.add_row(s.id, str(len(s.doc_ids)), ", ".join(s.outlets), (s.first or "")[:16], (s.last or "")[:16],
+                      s.titles[0][:60], ", ".join(s.actors[:3]))
+        Console().print(t)
