@@ -68,7 +68,7 @@ def eval_ner(shared: Path, tmp: Path) -> dict[str, float]:
         return {}
     proc = subprocess.run([sys.executable, str(script), "--shared", str(shared)], capture_output=True, text=True)
     print(proc.stdout[-2000:])
-    m = re.findall(r"micro[^0-9]*F1[^0-9]*([0-9.]+)", proc.stdout, flags=re.I)
+    m = re.findall(r"^micro\s+P [0-9.]+ R [0-9.]+ F1 ([0-9.]+)", proc.stdout, flags=re.M)
     return {"ner.micro_f1": float(m[-1])} if m else {}
 
 

@@ -1,0 +1,1 @@
+"""Named-entity recognition: CRF tagger, features, training, gazetteers and aliases."""
