@@ -26,6 +26,9 @@ COMMANDS: dict[str, str] = {
     "links": "rawi.cli.links:links",
     "claim": "rawi.cli.links:claim",
     "serve": "rawi.cli.serve:serve",
+    "export": "rawi.cli.export:export",
+    "batch": "rawi.cli.batch:batch",
+    "load-batch": "rawi.cli.batch:load_batch",
     "stance": "rawi.cli.stance:stance",
     "checkworthy": "rawi.cli.checkworthy:checkworthy",
 }
