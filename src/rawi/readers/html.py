@@ -16,6 +16,11 @@ from rawi.readers.source import Source
 from rawi.readers.text import document_from_text
 
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# htmldate's extensive search and trafilatura's readability fallback read the text of every
+# element (descendants included), which is quadratic on a page of unclosed tags: above this
+# size only the markup (meta, time) gives the date and the fallback extractor is skipped.
+EXTENSIVE_DATE_MAX_CHARS = 150_000
+_QUICK_DATE_PARAMS = {**_DATE_PARAMS, "extensive_search": False}
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
          "svg", "button", "template")
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td", "figcaption")
@@ -30,13 +35,14 @@ def _trafilatura(html: str, url: str | None) -> dict[str, Any] | None:
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
+    small = len(html) <= EXTENSIVE_DATE_MAX_CHARS
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             result = trafilatura.bare_extraction(
                 html, url=url, favor_precision=True, include_comments=False, include_tables=False,
                 include_images=False, include_links=False, with_metadata=True,
-                date_extraction_params=_DATE_PARAMS,
+                date_extraction_params=_DATE_PARAMS if small else _QUICK_DATE_PARAMS, fast=not small,
             )
         except Exception:  # a page trafilatura cannot handle goes to the plain fallback
             return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FORMATS = ("text", "html", "trec", "jsonl", "csv")
+SINGLE_ARTICLE_FORMATS = ("text", "html")  # one file, one article
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024  # far above any news article (the ANT ones are < 100 KB)
 
 
 @dataclass(frozen=True)
@@ -14,7 +16,8 @@ class ReaderOptions:
     ``input_format`` None means detect from the extension and the content; ``encoding`` None
     means detect. The ``*_field`` names are the JSON keys / CSV columns for JSONL and CSV input.
     ``default_timezone`` applies to timestamps that carry no zone; ``outlet`` overrides the
-    outlet found in the input.
+    outlet found in the input. ``max_article_bytes`` bounds a one-article file (plain text,
+    HTML): a larger one is refused before it is read, so memory stays bounded.
     """
 
     input_format: str | None = None
@@ -28,6 +31,7 @@ class ReaderOptions:
     csv_delimiter: str = ","
     default_timezone: str = "UTC"
     outlet: str | None = None
+    max_article_bytes: int = MAX_ARTICLE_BYTES
 
     def __post_init__(self) -> None:
         if self.input_format is not None and self.input_format not in FORMATS:

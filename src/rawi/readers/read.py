@@ -14,7 +14,7 @@ from rawi.readers.detect import detect_format
 from rawi.readers.encoding import decode
 from rawi.readers.html import iter_html
 from rawi.readers.jsonl import iter_jsonl
-from rawi.readers.options import ReaderOptions
+from rawi.readers.options import SINGLE_ARTICLE_FORMATS, ReaderOptions
 from rawi.readers.paths import sidecar_for
 from rawi.readers.source import Source
 from rawi.readers.text import iter_text
@@ -49,11 +49,39 @@ def _iter_decoded(data: bytes, name: str, path: Path, options: ReaderOptions) ->
     if not text.strip():
         raise EmptyArticle(name, "empty file")
     fmt = options.input_format or detect_format(path, text[:_HEAD])
+    if fmt in SINGLE_ARTICLE_FORMATS and len(data) > options.max_article_bytes:
+        raise _too_large(name, len(data), fmt, options)
     stdin = name in STDIN_NAMES
     sidecar = _read_sidecar(path) if fmt in _SIDECAR_FORMATS and not stdin else {}
     stem = "stdin" if stdin else path.stem
     src = Source(name=name, stem=stem, input_format=fmt, encoding=encoding, options=options, sidecar=sidecar)
     yield from READERS[fmt](text, src)
+
+
+def _too_large(name: str, size: int, fmt: str, options: ReaderOptions) -> UnreadableFile:
+    return UnreadableFile(name, f"a {fmt} file is one article, and this one has {size} bytes, over the "
+                                f"limit of {options.max_article_bytes} (ReaderOptions.max_article_bytes)")
+
+
+def _refuse_huge_article(path: Path, name: str, options: ReaderOptions) -> None:
+    """Raise before reading a file over the article limit whose format holds one article."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it reports the problem
+    if size <= options.max_article_bytes or options.input_format not in (None, *SINGLE_ARTICLE_FORMATS):
+        return
+    fmt = options.input_format
+    if fmt is None:
+        with path.open("rb") as f:
+            head = f.read(_HEAD * 4)
+        try:
+            text, _ = decode(head, name, options.encoding)
+        except RawiError:
+            text = head.decode("utf-8", "replace")
+        fmt = detect_format(path, text[:_HEAD])
+    if fmt in SINGLE_ARTICLE_FORMATS:
+        raise _too_large(name, size, fmt, options)
 
 
 def iter_read_bytes(data: bytes, name: str, options: ReaderOptions = ReaderOptions()) -> Iterator[Document | RawiError]:
@@ -78,6 +106,7 @@ def iter_read_path(path: Path, options: ReaderOptions = ReaderOptions()) -> Iter
         yield from _iter_decoded(sys.stdin.buffer.read(), name, path, options)
         return
     try:
+        _refuse_huge_article(path, name, options)
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise UnreadableFile(name, "no such file") from exc

@@ -14,6 +14,7 @@ from rawi.readers.source import Source
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _TRAILING = re.compile(r"[^\S\n]+$", re.M)
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (e.g. JSON "\\ud800"): not UTF-8
 # Document fields a reader may set through **meta; every other keyword goes into Document.meta.
 _DOC_FIELDS = frozenset({"category", "abstract", "input_format", "encoding", "language"})
 
@@ -28,6 +29,23 @@ def clean_text(text: str) -> str:
     text = text.replace("\ufeff", "")
     text = _TRAILING.sub("", text)
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def valid_unicode(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (same length, so offsets hold):
+    such text cannot be encoded, stored or tagged."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _valid_meta(value: Any) -> Any:
+    """Strings, and the strings inside lists and dicts, made valid (see valid_unicode)."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, dict):
+        return {_valid_meta(k): _valid_meta(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_valid_meta(v) for v in value)
+    return value
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -55,7 +73,11 @@ def document_from_text(
     ``language``) set those fields; the others go into ``Document.meta``. Raises EmptyArticle
     when there is neither title nor body.
     """
-    cleaned = clean_text(text or "")
+    cleaned = clean_text(valid_unicode(text or ""))
+    doc_id, url, outlet = valid_unicode(doc_id), _valid_meta(url), _valid_meta(outlet)
+    meta = {k: _valid_meta(v) for k, v in meta.items()}
+    if title is not None:
+        title = valid_unicode(title)
     if title is None:
         title, body = split_title(cleaned)
     else:
