@@ -14,6 +14,7 @@ channel, via, introducer, content) → coreference of speakers → stance → ne
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 
 from rawi.model import Attribution, Document, Span
 from rawi.stages.attribution.candidates import Cand, parse_verb
@@ -60,7 +61,7 @@ def _candidates(ctx: Context, title_len: int) -> list[Cand]:
     # find the same words), plus phrase openers and content introducers
     first = lex.phrase_first
     keys = _scan_keys()
-    hits = [i for i, w in enumerate(T.words) if w in keys]
+    hits = list(compress(range(len(T.words)), map(keys.__contains__, T.words)))
     W = T.words
     for wi in [i for i in hits if W[i] in first]:
         m = lex.phrase_re.match(ctx.text, T.starts[wi])
@@ -79,6 +80,9 @@ def _candidates(ctx: Context, title_len: int) -> list[Cand]:
         start = T.starts[wi]
         if lex.anon_phrase_re.match(ctx.text, start):
             continue  # مسؤول طلب عدم الكشف عن اسمه
+        if wi + 1 < len(W) and (W[wi + 1] in _IDENTITY or W[wi + 1] == "عن" and wi + 2 < len(W)
+                                and W[wi + 2] in _IDENTITY):
+            continue  # طلب عدم ذكر اسمه, رفض الكشف عن هويته: the speaker's anonymity, not a cue
         form = forms[T.words[wi]]
         if form.kind != "noun" and form.lemma.complements == _WEAK:
             k = bisect_right(intro, wi)
@@ -105,6 +109,7 @@ def _candidates(ctx: Context, title_len: int) -> list[Cand]:
     return res
 
 
+_IDENTITY = frozenset(("اسمه", "اسمها", "اسمهم", "اسمائهم", "هويته", "هويتها", "هويتهم", "هويتهما"))
 _INTRO = frozenset(COMPLEMENTIZERS | {":"} | set(QUOTE_CHARS))
 _KEYS: frozenset[str] | None = None
 

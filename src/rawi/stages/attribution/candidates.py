@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rawi.stages.attribution.appositions import apposition
 from rawi.stages.attribution.chains import channel_at, via_at
 from rawi.stages.attribution.content import Context, content_at
 from rawi.stages.attribution.cues import Form, cue_lexicon
@@ -26,6 +27,7 @@ _SAY_PARTICIPLES = ("قائل", "مضيف")
 _ITS_SAYING = frozenset(("قوله", "قولها", "قولهم", "قولهما", "قوله:", "تاكيده", "تأكيده"))
 _RELATIVES = frozenset(("التي", "الذي", "الذين", "اللواتي", "اللتي", "اللذين", "والذي", "والتي", "والذين"))
 _PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ك"))
+_QUESTION_WORDS = frozenset(("هل", "لماذا", "كيف", "متي", "اين", "ماذا", "اذا"))
 _BACKGROUND = frozenset(("يذكر", "ويذكر", "يشار", "ويشار"))
 
 
@@ -92,6 +94,10 @@ def _introducer(ctx: Context, j: int, lim: int, form: Form | None) -> tuple[int,
         return T.ends[j], None
     if w in _PREP_WORDS and j + 1 < len(W) and W[j + 1] in COMPLEMENTIZERS:
         return T.ends[j + 1], None
+    if w == "عما" and "عن" in comps and j + 1 < lim:
+        return T.starts[j + 1], None  # تساءل عما إذا …
+    if form is not None and form.lemma.stance == "question" and w in _QUESTION_WORDS:
+        return T.starts[j], None  # تساءل هل / لماذا …
     if j >= lim:
         return None
     if "weak" in comps or not comps:
@@ -104,17 +110,26 @@ def _introducer(ctx: Context, j: int, lim: int, form: Form | None) -> tuple[int,
         e = np_extent(W, j, lim, lex, cue_lexicon().forms, coord=True)
         if j < e < lim:
             x = W[e]
-            if x in _PREP_WORDS and x in comps and e + 1 < lim and not is_punct(W[e + 1]):
+            if x in _PREP_WORDS and x in comps and e + 1 < lim and (not is_punct(W[e + 1]) or W[e + 1] in QUOTE_CHARS):
                 return T.starts[e + 1], None
+            if x in ("ب", "ل") and x in comps and e + 1 < lim and W[e + 1] in QUOTE_CHARS:
+                return T.starts[e + 1], None  # دعا X لـ"…"
             if len(x) > 2 and x[0] in "بل" and x[0] in comps:
                 return T.starts[e], None
     if "obj+ب" in comps and not is_punct(w):
-        # اتهم X بـ Y: the object is the target; the content follows ب
-        for k in range(j + 1, min(lim, j + 10)):
+        # اتهم X بـ Y: the object is the target; the content follows ب (وصف X بأنه …: after بأنه)
+        commas = 0
+        for k in range(j + 1, min(lim, j + 18)):
             x = W[k]
-            if x.startswith("ب") and len(x) > 2 and not is_punct(x) and x not in ("بعد",):
+            if x in COMPLEMENTIZERS and x.startswith("ب"):
+                return T.ends[k], k
+            if x.startswith("ب") and len(x) > 2 and not is_punct(x) and x not in ("بعد", "بين"):
                 return T.starts[k] + 1, k
-            if x in _COMMAS or x in COMPLEMENTIZERS:
+            if x == "ب" and k + 1 < lim and W[k + 1] in QUOTE_CHARS:
+                return T.starts[k + 1], k  # اتهم X بـ"…" (the tatweel is dropped by normalisation)
+            if x in _COMMAS:
+                commas += 1  # one parenthetical between commas (الرقم، والبالغ …، بأنه)
+            if commas > 2 or x in COMPLEMENTIZERS or k > j + 9 and not commas or x in cue_lexicon().forms:
                 break
         return None
     if len(w) > 2 and w[0] in "بل" and w[0] in comps and not w.startswith("بعد") and w[1:] not in _PRONOUNS:
@@ -368,19 +383,10 @@ def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Can
                 src = (src[0], j + 1)
                 j += 1
     if src is not None and not cand.attrs.get("svo"):
-        # appositions: "الرئيس الأمريكي، دونالد ترامب،" and "فرانز كلينتسيفيش، النائب الأول …،"
-        if j + 1 < lim and W[j] in _COMMAS:
-            nxt = W[j + 1]
-            e = np_extent(W, j + 1, lim, lex, forms, allow_pp=True)
-            if e > j + 1 and (e >= lim or W[e] in _COMMAS or W[e] in COMPLEMENTIZERS or W[e] == ":"):
-                if head_kind(nxt, lex) == "role" and head_kind(W[src[0]], lex) != "role":
-                    cand.role = (j + 1, e)
-                    j = e + 1 if e < lim and W[e] in _COMMAS else e
-                elif head_kind(W[src[0]], lex) == "role" and not head_kind(nxt, lex) and e - j <= 5:
-                    cand.role = src
-                    src = (j + 1, e)
-                    j = e + 1 if e < lim and W[e] in _COMMAS else e
+        src, j, cand.role = apposition(ctx.tokens.words, src, j, lim, cand.role)
         j = _skip_adjuncts(ctx, cand, j, lim)
+        if j + 1 < lim and W[j] in _COMMAS and W[j + 1] in ("عن", "علي") and form.lemma.perfect in _QUOTING:
+            j += 1  # ونقلت الوكالة، أمس، عن مصدر
         if j + 2 < lim and W[j] == "علي" and W[j + 1] == "لسان" and form.lemma.perfect in _QUOTING:
             j += 1  # نقلت الوكالة على لسان X: like نقلت الوكالة عن X
             quoted_from = True
@@ -390,8 +396,15 @@ def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Can
             e = np_extent(W, j + 1, lim, lex, forms, allow_pp=True)
             if e > j + 1:
                 cand.via = _chars(ctx, *src)
-                src = (j + 1, e)
-                j = _skip_adjuncts(ctx, cand, e, lim)
+                cand.role = None
+                src, j, cand.role = apposition(W, (j + 1, e), e, lim, None)
+                j = _skip_adjuncts(ctx, cand, j, lim)
+                f2 = forms.get(W[j]) if j < lim else None
+                if f2 is not None and f2.kind == "noun" and W[j] not in _ITS_SAYING and j + 1 < lim:
+                    # نقل X عن Y دعوتها الطرفين إلى …: the verbal noun says what Y did
+                    form = f2
+                    cand.stance = f2.lemma.stance
+                    j += 1
     if src is not None and j < lim and W[j] in _RELATIVES and "np" in form.lemma.complements:
         # وينفي غولن الذي يعيش في ولاية بنسلفانيا الضلوع في …: skip the speaker's relative clause
         for k in range(j + 2, min(lim, j + 9)):

@@ -122,6 +122,17 @@ _NAMING = frozenset(("تنظيم", "حركة", "عملية", "طراز", "اسم
                      "لـ", "ل", "حزب", "جبهة", "كتاب", "مبادرة", "تطبيق", "مدينة", "بلدة", "قاعدة", "مطار"))
 
 
+def _occurrences(text: str, s: str) -> int:
+    """How many times ``s`` occurs in ``text`` as whole words (no regex compiled per call)."""
+    n, i = 0, text.find(s)
+    while i >= 0:
+        j = i + len(s)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            n += 1
+        i = text.find(s, i + 1)
+    return n
+
+
 def speech_quotes(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
     """Quote pairs inside ``[s, e)`` that quote speech, not a name (“داعش”, حركة "خدمة")."""
     text = ctx.text
@@ -139,7 +150,7 @@ def speech_quotes(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
             if prev in _NAMING or prev.lstrip("وب") in _NAMING or inner.isascii():
                 continue
             # a name quoted here and written elsewhere in the article
-            if len(words) <= 2 and len(re.findall(r"(?<!\w)" + re.escape(inner) + r"(?!\w)", text)) > 1:
+            if len(words) <= 2 and text.count(inner) > 1 and _occurrences(text, inner) > 1:
                 continue
         out.append((o, c))
     return out

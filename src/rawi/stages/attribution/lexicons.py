@@ -106,10 +106,10 @@ def lexicons() -> Lexicons:
     except Exception:  # babel without CLDR data: headlines are then not checked for places
         countries = frozenset()
     heads = [w for w, k in roles.items() if k == "role" and " " not in w]
-    heads += [w for w, k in roles.items() if k == "org" and " " not in w and not w.startswith("ال")]
+    heads += [w for w, k in roles.items() if k == "org" and " " not in w]
     heads += [fold(w) for w, k in media if k == "head" and " " not in w and not w.startswith("ال")]
     return Lexicons(
-        head_re=_alt(heads),
+        head_re=re.compile(r"(?<![\w])[وف]?(?:" + trie_regex(sorted(set(heads))) + r")(?![\w])"),
         countries=countries,
         roles=roles,
         anon_heads=frozenset(fold(w) for w, k in anon if k == "head"),

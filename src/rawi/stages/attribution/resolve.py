@@ -9,6 +9,7 @@ is the fullest mention of the entity (the longest name for a person).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rawi.stages.attribution.candidates import Cand
@@ -34,6 +35,11 @@ class Entity:
     anonymous: bool = False
     speaker: bool = False
     first: int = 1 << 30
+    hk: str = ""  # head kind of the first mention (role, org, …; '' for a name)
+
+    def loose_words(self) -> set[str]:
+        """``words`` plus each word without a genitive ل/ب (لأساتذة → أساتذة)."""
+        return self.words | {w[1:] for w in self.words if len(w) > 4 and w[0] in "لب"}
 
 
 def _words(ctx: Context, a: int, b: int) -> list[str]:
@@ -45,6 +51,19 @@ def _span_words(ctx: Context, span: tuple[int, int]) -> list[str]:
     return _words(ctx, T.at(span[0]), T.before(span[1]) + 1)
 
 
+_BREAKS = frozenset((".", "؛", ":", "!", "؟", "?", "\n"))
+
+
+def _word_hits(T, text: str, s: str) -> list[int]:
+    """Indices of the tokens that contain the substring ``s``."""
+    out = []
+    i = text.find(s)
+    while i >= 0:
+        out.append(bisect_right(T.starts, i) - 1)
+        i = text.find(s, i + len(s))
+    return out
+
+
 class Registry:
     """The speakers (and titled names) of one article."""
 
@@ -54,18 +73,25 @@ class Registry:
         self.entities: list[Entity] = []
 
     # -- building --------------------------------------------------------------------------
-    def add_titled_names(self, org_heads: set[str] | frozenset[str] = frozenset()) -> None:
+    def add_titled_names(self, org_heads: set[str] | frozenset[str] = frozenset(),
+                         role_heads: set[str] | frozenset[str] = frozenset(),
+                         names: set[str] | frozenset[str] = frozenset(),
+                         skip: set[int] | frozenset[int] = frozenset()) -> None:
         """Pre-pass: every ``title + name`` (الرئيس الأمريكي دونالد ترامب) and every full
-        institution name (منظمة حظر الأسلحة الكيمياوية) in the article."""
+        institution name (منظمة حظر الأسلحة الكيمياوية) in the article that a short speaker
+        mention can stand for: a title in ``role_heads``, a name holding a word of ``names``,
+        an institution whose head is in ``org_heads``."""
         ctx, lex = self.ctx, self.lex
         W = ctx.tokens.words
         T = ctx.tokens
         forms = cue_lexicon().forms
-        for m in lex.head_re.finditer(ctx.text):
-            i = T.at(m.start())
+        for i in self._head_positions(org_heads | role_heads, names):
+            if i in skip:
+                continue
             w = W[i]
             k = head_kind(w, lex)
-            if k == "role" and (definite(w) or (i + 1 < len(W) and definite(W[i + 1]))):
+            if k == "role" and (definite(w) or (i + 1 < len(W) and definite(W[i + 1]))) \
+                    and (bare(w) in role_heads or not names.isdisjoint(W[i + 1:i + 10])):
                 e = np_extent(W, i, min(len(W), i + 9), lex, forms)
                 r = split_role(W, i, e, lex)
                 if r > i and e > r:
@@ -76,10 +102,45 @@ class Registry:
                     if e2 > e + 1 and not head_kind(W[e + 1], lex) and not definite(W[e + 1]) \
                             and e2 < len(W) and W[e2] in ("،", ",", "."):
                         self.mention((e + 1, e2), role=(i, e), speaker=False)
-            elif k in ("org", "media") and bare(w) in org_heads and w[0] not in "وفبل" and i + 1 < len(W):
-                e = np_extent(W, i, len(W), lex, forms)
+            elif k in ("org", "media") and bare(w) in org_heads and i + 1 < len(W) \
+                    and not w.startswith(("لل", "بال")):
+                # a conjunction before the name (والنقابة المستقلة …) is left out of the mention
+                conj = w[0] in "وف" and head_kind(w[1:], lex) == k
+                e = np_extent(W, i, len(W), lex, forms, first=w[1:] if conj else None)
+                # two institutions joined by و (وزارة التربية والنقابة …): the first only
+                e = next((m for m in range(i + 1, e) if W[m][0] in "وف"
+                          and head_kind(W[m][1:], lex) in ("org", "media", "role")), e)
                 if e >= i + 2:
-                    self.mention((i, e), speaker=False)
+                    self.mention((i, e), speaker=False,
+                                 chars=(T.starts[i] + 1, T.ends[e - 1]) if conj else None)
+
+    def _head_positions(self, heads: set[str], names: set[str]) -> list[int]:
+        """Word indices of the words whose bare form is in ``heads``, and of the title words up
+        to nine words before a word of ``names`` (substring search, no pass over every word)."""
+        T, text, lex = self.ctx.tokens, self.ctx.text, self.lex
+        W = T.words
+        out: set[int] = set()
+        for h in heads:
+            for t in _word_hits(T, text, h):
+                if bare(W[t]) == h or bare(W[t][1:]) == h:
+                    out.add(t)
+        seen: set[int] = set()
+        for n in names:
+            if len(n) < 3 or is_punct(n):
+                continue
+            for t in _word_hits(T, text, n):
+                x = W[t]
+                if t in seen or len(x) > len(n) + 1 or not x.endswith(n):
+                    continue  # not the name word (علي inside عليه), or already looked at
+                seen.add(t)
+                for b in range(t - 1, max(t - 10, -1), -1):
+                    y = W[b]
+                    if y in _BREAKS:
+                        break
+                    if head_kind(y, lex) == "role":
+                        out.add(b)
+                        break  # the title nearest the name (رئيس in نائب رئيس الوزراء X)
+        return sorted(out)
 
     def mention(self, src: tuple[int, int], role: tuple[int, int] | None = None, speaker: bool = True,
                 gender: str = "", number: str = "", chars: tuple[int, int] | None = None) -> Entity:
@@ -109,7 +170,7 @@ class Registry:
                 ent = None
         ent = ent or self._find(words, is_name, role_words, span[0])
         if ent is None:
-            ent = Entity(head=bare(first), kind="person" if is_name else "descr")
+            ent = Entity(head=bare(first), kind="person" if is_name else "descr", hk=hk)
             self.entities.append(ent)
         ent.first = min(ent.first, span[0])
         ent.mentions.append(span)
@@ -170,6 +231,40 @@ class Registry:
         text = self.ctx.text
         return max(spans, key=lambda s: (len(text[s[0]:s[1]].split()), -s[0]))
 
+    def fuller(self, ent: Entity, pos: int) -> Entity | None:
+        """The entity a short description stands for, met elsewhere in the article: a title
+        alone (وزير التربية, الوزير, المتحدث باسم المديرية) → the person named with that title;
+        a short institution (الوزارة, الشركة, الأرصاد, نقابة الأساتذة) → its full name. The
+        nearest such entity before ``pos``, else the first after; ``None`` when there is none."""
+        if ent.kind == "person" or ent.hk == "anon" or not ent.words:
+            return None
+        text = self.ctx.text
+        size = len(text[slice(*self.fullest(ent))].split())
+        keys = ent.words
+        if ent.hk == "role":
+            def match(o: Entity) -> bool:
+                rw = o.role_words
+                return o.kind == "person" and ent.head in rw and (keys <= rw or len(keys & rw) >= min(2, len(keys)))
+        else:
+            if size > 3:
+                return None
+
+            def match(o: Entity) -> bool:
+                if not (o.kind == "descr" and (o.hk == ent.hk or not ent.hk and o.hk in ("org", "media"))
+                        and keys <= o.loose_words()):
+                    return False
+                words = text[slice(*self.fullest(o))].split()
+                # not a coordination of two speakers (واشنطن ودمشق, الوزارة والنقابة)
+                return len(words) > size and not any(
+                    w[0] == "و" and (head_kind(w[1:], self.lex) or w[1:] in self.lex.countries) for w in words[1:])
+        found = [o for o in self.entities if o is not ent and match(o)]
+        if not found:
+            return None
+        before = [o for o in found if o.first < pos]
+        if before:
+            return max(before, key=lambda o: max(m[0] for m in o.mentions if m[0] < pos))
+        return min(found, key=lambda o: o.first)
+
     def agrees(self, ent: Entity, gender: str, number: str) -> bool:
         if number == "pl":
             return ent.number == "pl" or any(self.ctx.text[s[0]:s[1]].endswith(("ون", "ين")) for s in ent.mentions)
@@ -185,9 +280,26 @@ def resolve(ctx: Context, cands: list[Cand]) -> None:
     reg = Registry(ctx)
     T = ctx.tokens
     # full institution names are only needed for short definite speakers (المنظمة, الوزارة)
-    org_heads = {bare(T.words[c.source[0]]) for c in cands
-                 if c.source is not None and definite(T.words[c.source[0]]) and c.source[1] - c.source[0] <= 2}
-    reg.add_titled_names(org_heads)
+    org_heads: set[str] = set()
+    role_heads: set[str] = set()  # titles spoken alone (الوزير): the titled names with that title
+    names: set[str] = set()  # words of short names (السيسي, ماهر): the titled names holding them
+    lex = reg.lex
+    for c in cands:
+        if c.source is None:
+            continue
+        w0 = T.words[c.source[0]]
+        k = head_kind(w0, lex)
+        if k == "role":
+            role_heads.add(bare(w0))
+        elif k and c.source[1] - c.source[0] <= 2 and (definite(w0) or c.source[1] - c.source[0] == 2):
+            # الوزارة, نقابة الأساتذة: short forms of a longer name (not واشنطن, a name already)
+            org_heads.add(bare(w0[1:] if c.source_chars else w0))
+        elif not k and c.source[1] - c.source[0] == 1:
+            names.add(w0[1:] if c.source_chars else w0)  # a family name alone (السيسي)
+    if org_heads or role_heads or names:
+        # titles that open a speaker's own source or role are registered with the speaker
+        spoken = {c.role[0] if c.role else c.source[0] for c in cands if c.source is not None}
+        reg.add_titled_names(org_heads, role_heads, names, skip=spoken)
     for c in cands:
         # a channel names a document that may speak later: في تعليق رسمي … ولفت التعليق
         if c.channel is not None:
@@ -229,6 +341,7 @@ def resolve(ctx: Context, cands: list[Cand]) -> None:
     for c, ent in zip(cands, ents):
         if ent is None:
             continue
+        ent = reg.fuller(ent, c.cue[0]) or ent
         s, e = reg.fullest(ent)
         if c.source is not None and ent.kind == "descr":
             # on a tie keep the mention itself (البيان, not an earlier بيان)

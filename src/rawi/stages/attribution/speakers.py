@@ -75,6 +75,12 @@ def _head_kind(w: str, lex: Lexicons) -> str:
     if w in lex.media_heads or w in lex.media_names:
         return "media"
     k = lex.roles.get(w) or lex.roles.get(bare(w)) or lex.roles.get("ال" + bare(w))
+    if not k and w.endswith(("ها", "هم")) and len(w) > 5 and lex.roles.get(w[:-2]) == "role":
+        k = "role"  # مديرها العام, رئيسهم: a title with a possessive pronoun
+    if not k and w.endswith("ة") and len(w) > 4:
+        # a feminine title: الكاتبة العامة, المديرة, الوزيرة (the lexicon lists the masculine)
+        k = lex.roles.get(w[:-1]) or lex.roles.get(bare(w)[:-1])
+        k = k if k == "role" else ""
     return k or ""
 
 
@@ -112,7 +118,8 @@ def np_extent(W: list[str], i: int, lim: int, lex: Lexicons, cue_forms: dict,
         return i
     kind0 = head_kind(W[i], lex)
     j = i
-    mode = "name" if not kind0 and not definite(W[i]) else "head"
+    # a name that starts with the article is known by its link word (الهادي بن سالم)
+    mode = "name" if not kind0 and (not definite(W[i]) or i + 1 < lim and W[i + 1] in _FILIATION) else "head"
     expect_gen = False
     is_def = definite(W[i])
     has_role = kind0 == "role"
@@ -166,7 +173,10 @@ def np_extent(W: list[str], i: int, lim: int, lex: Lexicons, cue_forms: dict,
             k = head_kind(w, lex)
             is_def = is_def or definite(w)
             has_role = has_role or k == "role"
-            expect_gen = not definite(w) and (bool(k) or w.endswith("ة") or w in NAME_LINKS)
+            # an indefinite noun before a definite one is itself in construct (جمعية أولياء التلاميذ)
+            expect_gen = not definite(w) and (bool(k) or w.endswith("ة") or w in NAME_LINKS or (
+                mode == "head" and j + 1 < lim and definite(W[j + 1]) and not is_adj(W[j + 1])
+                and not stop_word(W[j + 1], cue_forms) and not is_adj(w)))
             if mode == "name":
                 names += 1
             j += 1
@@ -199,6 +209,10 @@ def np_extent(W: list[str], i: int, lim: int, lex: Lexicons, cue_forms: dict,
                 j += 1
                 names = 9 if W[j - 2] not in NAME_LINKS else names  # no name words after an adjective
                 continue
+            if mode == "name" and _family_name(W, j, lim, names, lex, cue_forms, has_role):
+                j += 1  # كريم الزين, ماهر الخطيب: a family name with the article
+                names = 9
+                continue
             break
         # an indefinite word: an adjective only while the NP is indefinite (مسؤول روسي, not
         # الرئيس الروسي سيرغي)
@@ -220,6 +234,31 @@ def np_extent(W: list[str], i: int, lim: int, lex: Lexicons, cue_forms: dict,
             continue
         break
     return j
+
+
+_FILIATION = frozenset(("بن", "ابن", "بنت", "ولد"))  # links that follow a given name (الهادي بن سالم)
+_NOUN_ENDINGS = ("ة", "ات", "اء")
+_PLURAL_ENDINGS = ("ون", "ين")  # sound plurals when the stem is long (المحتجين), not الزين, الحسين
+
+
+def _family_name(W: list[str], j: int, lim: int, names: int, lex: Lexicons, cue_forms: dict,
+                 titled: bool = False) -> bool:
+    """Whether the definite word ``W[j]`` after one or two given-name words is a family name
+    (هالة السعدي, كريم الزين) rather than the verb's object (نفى غولن الاتهامات): it has no noun
+    ending, is no lexicon head, and the NP ends right after it (punctuation, a complementizer,
+    a preposition, a time word or a cue) unless a title opened the NP (النائب طارق البزاز)."""
+    w = W[j]
+    if not 1 <= names <= 2 or W[j - 1] in NAME_LINKS or definite(W[j - 1]) or w.startswith(("وال", "فال")):
+        return False
+    b = w[2:]
+    if len(b) < 3 or b.endswith(_NOUN_ENDINGS) or (len(b) >= 6 and b.endswith(_PLURAL_ENDINGS)) \
+            or head_kind(w, lex) or w in TIME_WORDS:
+        return False
+    if j + 1 >= lim or titled:
+        return True
+    nxt = W[j + 1]
+    return (is_punct(nxt) or nxt in COMPLEMENTIZERS or nxt in PREPOSITIONS or nxt in TIME_WORDS
+            or nxt in NAME_LINKS or nxt in ("قوله", "قولها") or (nxt in cue_forms and cue_forms[nxt].kind != "noun"))
 
 
 def split_role(W: list[str], i: int, e: int, lex: Lexicons) -> int:
@@ -249,8 +288,12 @@ def split_role(W: list[str], i: int, e: int, lex: Lexicons) -> int:
             expect_gen = True
             j += 1
             continue
-        if w in ("في", "من"):
-            expect_gen = True
+        if w in ("في", "من", "لدي"):
+            expect_gen = True  # السفير لدى إسرائيل
+            j += 1
+            continue
+        if w.startswith("ل") and not definite(w) and len(w) > 3 and j + 2 < e and definite(W[j + 1]):
+            expect_gen = True  # مفوض الأمم المتحدة السامي لحقوق الإنسان
             j += 1
             continue
         if expect_gen:
@@ -258,6 +301,8 @@ def split_role(W: list[str], i: int, e: int, lex: Lexicons) -> int:
             seen_def = seen_def or definite(w)
             j += 1
             continue
+        if definite(w) and j + 1 < e and W[j + 1] in _FILIATION and seen_def:
+            return j  # وزير التربية الهادي بن سالم: a name that starts with the article
         if definite(w) or (is_adj(w) and not seen_def) or (w[0] in "وف" and definite(w[1:])) or head_kind(w, lex):
             seen_def = seen_def or definite(w)
             j += 1
