@@ -76,9 +76,6 @@ def test_faults_ingest_disk_full_store_not_half_written(disk_full) -> None:
     assert bad == 0 and fts == 0
 
 
-@pytest.mark.xfail(strict=True, reason="rawi ingest prints a Python traceback on a full disk "
-                   "(sqlite3.OperationalError from store/sqlite.py _commit is not turned into a RawiError "
-                   "in store/ingest.py or cli/store_cmds.py); remove this mark once fixed")
 def test_faults_ingest_disk_full_clear_error(disk_full) -> None:
     res, _ = disk_full
     err = res.stderr.strip()

@@ -126,8 +126,18 @@ def ingest(paths: tuple[str, ...], db: str, jobs: int | None, reanalyse: bool,
                             reader=ReaderOptions(encoding=encoding),
                             near_duplicates=not no_near_duplicates, progress=not quiet,
                             analyze=skip if no_analysis else None)
-    with _open(db, must_exist=False) as store:
-        report = run_ingest(list(paths), store, options)
+    import sqlite3
+
+    try:
+        with _open(db, must_exist=False) as store:
+            report = run_ingest(list(paths), store, options)
+    except (sqlite3.OperationalError, OSError) as exc:
+        # a full disk, a read-only file system, a vanished directory: what was committed stays
+        # whole (one transaction per batch); the next run resumes from there
+        full = "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+        what = "the disk is full" if full else str(exc)
+        raise click.ClickException(f"{db}: cannot write the store: {what}; the articles committed so far "
+                                   f"are intact and the next 'rawi ingest' resumes from them") from None
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
