@@ -18,7 +18,7 @@ import click
 def stories(db, fmt, window_hours, threshold, min_size):
     """Group the stored articles into stories and print them."""
     from rawi.link.stories import StoryOptions
-    from rawi.link.story_report import build_stories
+    from rawi.link.story_report import build_stories, folded_copies
     from rawi.store import open_store
 
     opts = StoryOptions()
@@ -27,15 +27,8 @@ def stories(db, fmt, window_hours, threshold, min_size):
     if threshold is not None:
         opts = replace(opts, threshold=threshold)
     with open_store(db, readonly=True) as store:
-        originals = set(store.doc_ids(include_duplicates=False))
-        folded = {}
-        for doc_id in store.doc_ids(include_duplicates=True):
-            if doc_id not in originals:
-                info = store.document_info(doc_id) or {}
-                target = info.get("duplicate_of") or info.get("near_duplicate_of")
-                if target:
-                    folded[doc_id] = target
-        result = [s for s in build_stories(store.iter_documents(), opts, folded) if len(s.doc_ids) >= min_size]
+        result = [s for s in build_stories(store.iter_documents(), opts, folded_copies(store))
+                  if len(s.doc_ids) >= min_size]
     if fmt == "jsonl":
         for s in result:
             click.echo(json.dumps(s.to_dict(), ensure_ascii=False))

@@ -87,21 +87,8 @@ def claim_row(group) -> dict[str, Any]:  # noqa: ANN001 - a ClaimGroup
             "doc_ids": SEP.join(dict.fromkeys(c.doc_id for c in group.claims))}
 
 
-def folded_copies(store: Store) -> dict[str, str]:
-    """Exact and near-duplicate copies -> their original (as ``rawi stories`` folds them)."""
-    originals = set(store.doc_ids(include_duplicates=False))
-    folded = {}
-    for doc_id in store.doc_ids(include_duplicates=True):
-        if doc_id not in originals:
-            info = store.document_info(doc_id) or {}
-            target = info.get("duplicate_of") or info.get("near_duplicate_of")
-            if target:
-                folded[doc_id] = target
-    return folded
-
-
 def stories(store: Store) -> list:
-    from rawi.link.story_report import build_stories
+    from rawi.link.story_report import build_stories, folded_copies
 
     return build_stories(store.iter_documents(), folded=folded_copies(store))
 

@@ -74,3 +74,17 @@ def build_stories(docs: Iterable[Document], options: StoryOptions = StoryOptions
             actors=tuple(a for a, _ in actors.most_common(5)), places=tuple(p for p, _ in places.most_common(5)),
         ))
     return out
+
+
+def folded_copies(store) -> dict[str, str]:
+    """Exact and near-duplicate copies in a store -> their original (so that a copy joins its
+    original's story instead of being compared on its own)."""
+    originals = set(store.doc_ids(include_duplicates=False))
+    folded = {}
+    for doc_id in store.doc_ids(include_duplicates=True):
+        if doc_id not in originals:
+            info = store.document_info(doc_id) or {}
+            target = info.get("duplicate_of") or info.get("near_duplicate_of")
+            if target:
+                folded[doc_id] = target
+    return folded

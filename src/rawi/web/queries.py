@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Callable, Iterator
 
 from rawi.link.claims import Link
-from rawi.link.story_report import Story
+from rawi.link.story_report import Story, folded_copies
 from rawi.store import ClaimFilter, ClaimRow, Store, open_store
 from rawi.store.sqlbase import speaker_key
 
@@ -172,19 +172,6 @@ class CorpusCache:
         groups = _groups(rows, claims, links)
         group_of = {(r.doc_id, r.idx): g.id for g in groups.values() for r in g.claims}
         return Corpus(rows, links, groups, group_of, outlet_figures(list(rows.values())))
-
-
-def folded_copies(store: Store) -> dict[str, str]:
-    """Exact and near-duplicate copies -> their original (as ``rawi stories`` folds them)."""
-    originals = set(store.doc_ids(include_duplicates=False))
-    folded = {}
-    for doc_id in store.doc_ids(include_duplicates=True):
-        if doc_id not in originals:
-            info = store.document_info(doc_id) or {}
-            target = info.get("duplicate_of") or info.get("near_duplicate_of")
-            if target:
-                folded[doc_id] = target
-    return folded
 
 
 def compute_stories(store: Store) -> list[Story]:
