@@ -80,3 +80,9 @@ def test_model_pro_drop_source_is_null_in_output():
     d = a.to_dict("وأردف ننن نننن")
     assert d["source"] is None and "source_start" not in d
     assert Attribution.from_dict(d) == a
+
+
+def test_model_regression_attribution_without_content_is_refused():
+    # an attribution with no content once reached the store and aborted a whole ingest
+    with pytest.raises(ValueError, match="content"):
+        Attribution(cue=Span(0, 3), content=None)  # type: ignore[arg-type]

@@ -192,6 +192,10 @@ class Attribution:
     nested_in: int | None = None
     anonymous: bool = False
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.cue, Span) or not isinstance(self.content, Span):
+            raise ValueError("an attribution needs a cue span and a content span")
+
     def to_dict(self, text: str) -> dict:
         out: dict[str, Any] = {}
         for name in _ATTR_SPANS:

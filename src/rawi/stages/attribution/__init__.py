@@ -164,6 +164,9 @@ def attributions_of(doc: Document) -> tuple[Attribution, ...]:
     # (هذه الوقائع تدل وتؤكد …): not a new record
     cands = [c for c, n in zip(cands, nested) if not c.attrs.get("drop")
              and not (n is not None and c.source is None and c.kind in ("verb", "noun"))]
+    # a record needs a cue and a content to point at (an empty content cannot be highlighted, cited
+    # or stored): drop such candidates before the nesting indices are computed
+    cands = [c for c in cands if c.cue and c.cue[1] > c.cue[0] and c.content and c.content[1] > c.content[0]]
     nested = _nesting(cands)
     T = ctx.tokens
 
