@@ -244,7 +244,13 @@ class _Writer:
                         self.error(path, item.doc_id, *item.error)
                         bad = True
                     else:
-                        bad |= self.write_item(path, item)
+                        try:
+                            with self.store.transaction():  # a savepoint: this document alone
+                                bad |= self.write_item(path, item)
+                        except Exception as exc:  # noqa: BLE001 - record the article, go on
+                            doc_id = item.doc_id or (item.doc.id if item.doc is not None else None)
+                            self.error(path, doc_id, "E011", f"could not be stored: {exc}")
+                            bad = True
                 self.store.put_source_file(path, size, mtime, "error" if bad else "ok",
                                            sum(1 for i in items if i.error is None), self.run_id)
 

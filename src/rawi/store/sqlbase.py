@@ -117,9 +117,21 @@ class SqlStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         if self._depth:
+            # nested: a savepoint, so that one failed document rolls back alone
+            name = f"rawi_sp{self._depth}"
+            self._exec(f"SAVEPOINT {name}")
             self._depth += 1
             try:
                 yield
+            except BaseException:
+                self._exec(f"ROLLBACK TO SAVEPOINT {name}")
+                self._exec(f"RELEASE SAVEPOINT {name}")
+                self._outlets.clear()
+                self._entities.clear()
+                self._speakers.clear()
+                raise
+            else:
+                self._exec(f"RELEASE SAVEPOINT {name}")
             finally:
                 self._depth -= 1
             return
