@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rawi.errors import BadRecord
 from rawi.ner.lexicon import LEXICONS, read_tsv
-from rawi.ner.normalize import lookup_variants, norm, norm_phrase
+from rawi.ner.normalize import longest_matches, lookup_variants, norm, norm_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,25 +55,7 @@ class AliasTable:
 
     def match_tokens(self, norms: list[str]) -> list[tuple[int, int, Actor]]:
         """Longest non-overlapping free-alias matches over normalised tokens: ``(i, j, actor)``."""
-        out: list[tuple[int, int, Actor]] = []
-        i, n = 0, len(norms)
-        while i < n:
-            hit = None
-            for first in lookup_variants(norms[i]):
-                if first not in self.first_words:
-                    continue
-                for j in range(min(n, i + self.max_len), i, -1):
-                    key = " ".join([first, *norms[i + 1:j]])
-                    if key in self.free:
-                        if hit is None or j > hit[1]:
-                            hit = (i, j, self.by_alias[key])
-                        break
-            if hit:
-                out.append(hit)
-                i = hit[1]
-            else:
-                i += 1
-        return out
+        return [(i, j, self.by_alias[key]) for i, j, key in longest_matches(norms, self.first_words, self.free, self.max_len)]
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rawi.ner.lexicon import LEXICONS, read_tsv
-from rawi.ner.normalize import lookup_variants, norm_phrase
+from rawi.ner.normalize import longest_matches, lookup_variants, norm_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,25 +41,7 @@ class Gazetteer:
 
     def match_tokens(self, norms: list[str]) -> list[tuple[int, int, Place]]:
         """Longest non-overlapping matches of curated names over normalised tokens."""
-        out: list[tuple[int, int, Place]] = []
-        i, n = 0, len(norms)
-        while i < n:
-            hit = None
-            for first in lookup_variants(norms[i]):
-                if first not in self.curated_first:
-                    continue
-                for j in range(min(n, i + self.max_len), i, -1):
-                    key = " ".join([first, *norms[i + 1:j]])
-                    if key in self.curated:
-                        if hit is None or j > hit[1]:
-                            hit = (i, j, self.places[key][0])
-                        break
-            if hit:
-                out.append(hit)
-                i = hit[1]
-            else:
-                i += 1
-        return out
+        return [(i, j, self.places[key][0]) for i, j, key in longest_matches(norms, self.curated_first, self.curated, self.max_len)]
 
     def candidates(self, text: str) -> tuple[Place, ...]:
         return self.candidates_form(text)[0]

@@ -73,3 +73,28 @@ def lookup_variants(n: str) -> tuple[str, ...]:
     elif _PROCLITIC_CONJ.match(n):
         out.append(n[1:])
     return tuple(dict.fromkeys(out))
+
+
+def longest_matches(norms: list[str], first_words, keys, max_len: int) -> list[tuple[int, int, str]]:
+    """Longest non-overlapping phrase matches over normalised tokens: ``(i, j, key)`` where
+    ``key`` (in ``keys``) is tokens ``i..j`` joined by spaces, the first token read through
+    :func:`lookup_variants` (clitics off). Shared by the alias table and the gazetteer."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(norms)
+    while i < n:
+        hit = None
+        for first in lookup_variants(norms[i]):
+            if first not in first_words:
+                continue
+            for j in range(min(n, i + max_len), i, -1):
+                key = " ".join([first, *norms[i + 1:j]])
+                if key in keys:
+                    if hit is None or j > hit[1]:
+                        hit = (i, j, key)
+                    break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
