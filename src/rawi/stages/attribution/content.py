@@ -28,6 +28,8 @@ class Context:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # (open, close) mark indices
     quote_open: dict[int, int] = field(default_factory=dict)  # open mark -> close mark
     sent_starts: list[int] = field(default_factory=list)
+    # clause_end: end -> the smallest start from which no stop matched before that end
+    stop_free: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.norm.text
@@ -91,7 +93,10 @@ def clause_end(ctx: Context, start: int, limit: int | None = None, gap: int = 1)
     text = ctx.text
     ss, se = ctx.sentence_of(start)
     end = se if limit is None else min(se, limit)
-    for m in stop_regex().finditer(text, start, end):
+    free = ctx.stop_free.get(end)
+    found = free is not None and start >= free  # no stop can match in [start, end): skip the scan
+    for m in () if found else stop_regex().finditer(text, start, end):
+        found = True
         if m.start() < start + gap:
             continue
         q = ctx.inside_quote(m.start())
@@ -99,6 +104,8 @@ def clause_end(ctx: Context, start: int, limit: int | None = None, gap: int = 1)
             continue
         end = m.start()
         break
+    if not found:  # the regex matches nowhere in [start, end), so nowhere from a later start
+        ctx.stop_free[end] = start
     # a quote opened inside the clause and closed after the sentence end: extend
     for o, c in ctx.quotes:
         if start <= o < end and c >= end and "\n" not in text[o:c]:
