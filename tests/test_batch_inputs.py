@@ -160,6 +160,26 @@ def test_batch_errors_recorded_never_dropped(tmp_path):
         assert store.document_info("ok1")["analysed_with"] == "t"
 
 
+def test_batch_truncated_jsonl_gz_keeps_lines_before_the_break(tmp_path):
+    """Found by benchmarks/fuzz_all.py: a .jsonl.gz cut short made planning raise a bare
+    EOFError ("Aborted!"). Now the lines before the break are analysed and the break is
+    recorded as the file's error (E001)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = "".join(json.dumps({"id": f"t{i}", "title": ARTICLES[i % 2][0], "text": ARTICLES[i % 2][1] * 3},
+                               ensure_ascii=False) + "\n" for i in range(60))
+    data = gzip.compress(lines.encode("utf-8"))
+    (src / "cut.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
+    out = tmp_path / "out"
+    report = run_batch([str(src)], out, BatchOptions(engine="local", partition_size=25,
+                                                     pipeline_version="t", analyze=_identity))
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert report.errors == len(errors) == 1 and errors[0]["code"] == "E001"
+    assert "damaged gzip" in errors[0]["message"] and errors[0]["path"].endswith("cut.jsonl.gz")
+    ids = [d.id for d in iter_batch_documents(str(out))]
+    assert 0 < len(ids) < 60 and ids == [f"t{i}" for i in range(len(ids))]  # a prefix, nothing invented
+
+
 def test_batch_failed_partition_gets_errors_and_is_retried(tmp_path, monkeypatch):
     import rawi.batch.run as run_mod
 

@@ -11,6 +11,7 @@ over unchanged inputs plans the same partitions and can skip the finished ones.
 from __future__ import annotations
 
 import gzip
+import zlib
 import hashlib
 import json
 import os
@@ -122,6 +123,11 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             raise UnreadableFile(str(raw), "no such file or directory")
 
 
+#: What reading a damaged file raises (a truncated gzip raises EOFError, a corrupt one
+#: gzip.BadGzipFile or zlib.error).
+READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
 def _open_binary(path: str):  # noqa: ANN202 - a binary file object
     return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
 
@@ -129,14 +135,17 @@ def _open_binary(path: str):  # noqa: ANN202 - a binary file object
 def _is_line_delimited(path: str) -> bool:
     """True when the first non-blank line is a complete JSON value (JSON Lines, not one
     pretty-printed JSON document)."""
-    with _open_binary(path) as f:
-        for line in f:
-            if line.strip():
-                try:
-                    json.loads(line.decode("utf-8-sig", errors="replace"))
-                    return True
-                except (json.JSONDecodeError, RecursionError):
-                    return False
+    try:
+        with _open_binary(path) as f:
+            for line in f:
+                if line.strip():
+                    try:
+                        json.loads(line.decode("utf-8-sig", errors="replace"))
+                        return True
+                    except (json.JSONDecodeError, RecursionError):
+                        return False
+    except READ_ERRORS:
+        return False  # unreadable from the start: one file unit, whose reading records the error
     return True
 
 
@@ -145,16 +154,22 @@ def _line_units(path: str, size: int, mtime: int, per_unit: int) -> Iterator[Uni
         yield Unit("file", path, size, mtime)
         return
     start, n_nonblank, offset, pos, line_no = 1, 0, 0, 0, 0
-    with _open_binary(path) as f:
-        for line_no, line in enumerate(f, 1):
-            pos += len(line)
-            if line.strip():
-                n_nonblank += 1
-            if n_nonblank >= per_unit:
-                yield Unit("lines", path, size, mtime, start, line_no + 1, offset, (), n_nonblank)
-                start, offset, n_nonblank = line_no + 1, pos, 0
-    if n_nonblank:
-        yield Unit("lines", path, size, mtime, start, line_no + 1, offset, (), n_nonblank)
+    broken = False
+    try:
+        with _open_binary(path) as f:
+            for line_no, line in enumerate(f, 1):
+                pos += len(line)
+                if line.strip():
+                    n_nonblank += 1
+                if n_nonblank >= per_unit:
+                    yield Unit("lines", path, size, mtime, start, line_no + 1, offset, (), n_nonblank)
+                    start, offset, n_nonblank = line_no + 1, pos, 0
+    except READ_ERRORS:
+        # a truncated or corrupt .gz: the last unit reads up to the break, and records it
+        broken = True
+    if n_nonblank or broken:
+        yield Unit("lines", path, size, mtime, start, line_no + 2 if broken else line_no + 1, offset, (),
+                   max(n_nonblank, 1))
 
 
 def _parquet_units(path: str, size: int, mtime: int, per_unit: int) -> Iterator[Unit]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Iterator
 
-from rawi.batch.plan import Unit, inner_name
+from rawi.batch.plan import READ_ERRORS, Unit, inner_name
 from rawi.errors import RawiError, UnreadableFile
 from rawi.model import Document
 
@@ -28,7 +28,7 @@ def _read_bytes(path: str) -> bytes:
             return f.read()
     except FileNotFoundError as exc:
         raise UnreadableFile(path, "no such file") from exc
-    except (OSError, EOFError) as exc:
+    except READ_ERRORS as exc:
         raise UnreadableFile(path, f"cannot read ({exc})") from exc
 
 
@@ -42,17 +42,25 @@ def _from_bytes(data: bytes, unit: Unit, options: Any) -> Iterator[Document | Ra
         yield got
 
 
-def _line_range(unit: Unit) -> bytes:
-    """Lines [start, stop) of the file, preceded by start-1 empty lines (line numbers hold)."""
+def _line_range(unit: Unit) -> tuple[bytes, RawiError | None]:
+    """Lines [start, stop) of the file, preceded by start-1 empty lines (line numbers hold),
+    and the error that cut the reading short (a truncated or corrupt .gz), if any."""
     n = unit.stop - unit.start
     lines: list[bytes] = []
+    error: RawiError | None = None
     if unit.path.lower().endswith(".gz"):
-        with gzip.open(unit.path, "rb") as f:
-            for i, line in enumerate(f, 1):
-                if i >= unit.stop:
-                    break
-                if i >= unit.start:
-                    lines.append(line)
+        i = 0
+        try:
+            with gzip.open(unit.path, "rb") as f:
+                for i, line in enumerate(f, 1):
+                    if i >= unit.stop:
+                        break
+                    if i >= unit.start:
+                        lines.append(line)
+        except READ_ERRORS as exc:
+            if lines and not lines[-1].endswith(b"\n"):
+                lines.pop()  # the last line read is cut in the middle
+            error = UnreadableFile(unit.path, f"damaged gzip after line {i}: {exc}; the lines before it were read")
     else:
         with open(unit.path, "rb") as f:
             f.seek(unit.offset)
@@ -62,7 +70,7 @@ def _line_range(unit: Unit) -> bytes:
                     break
                 lines.append(line)
     body = b"".join(lines)
-    return b"\n" * (unit.start - 1) + body if body.strip() else b""
+    return (b"\n" * (unit.start - 1) + body if body.strip() else b""), error
 
 
 def _json_value(v: Any) -> Any:
@@ -108,9 +116,11 @@ def iter_unit(unit: Unit, options: Any) -> Iterator[Document | RawiError]:
     if unit.kind == "file":
         yield from _from_bytes(_read_bytes(unit.path), unit, options)
     elif unit.kind == "lines":
-        data = _line_range(unit)
+        data, error = _line_range(unit)
         if data:
             yield from _from_bytes(data, unit, replace(options, input_format="jsonl"))
+        if error is not None:
+            yield error
     elif unit.kind == "parquet":
         yield from _parquet_documents(unit, options)
     elif unit.kind == "warc":
