@@ -29,3 +29,16 @@ def test_readers_regression_lone_surrogates_offsets_kept() -> None:
     text = "عنوان\n\nنص \udfff آخر"
     doc = document_from_text(text, doc_id="d")
     assert len(doc.text) == len(text) and doc.text[doc.text.index("\ufffd")] == "\ufffd"
+
+
+def test_readers_regression_lone_surrogates_python_api_document() -> None:
+    """Found by benchmarks/fuzz_all.py: a Document built directly (not by a reader) with a lone
+    surrogate crashed the NER stage (crfsuite SystemError) and the attribution stage."""
+    import rawi
+    from rawi.model import Document
+
+    text = "قال وزير الخارجية إن الاتفاق قريب \ud800 جدا."
+    doc = rawi.analyze_document(Document(id="d", text=text, title="عنوان \udfff"))
+    assert len(doc.text) == len(text) and "\ud800" not in doc.text and doc.title == "عنوان \ufffd"
+    assert doc.attributions and all(0 <= a.cue.start < a.cue.end <= len(doc.text) for a in doc.attributions)
+    json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8")

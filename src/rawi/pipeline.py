@@ -6,6 +6,8 @@ pipeline components; :func:`check_order` proves the declared order is consistent
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
@@ -64,12 +66,26 @@ class Pipeline:
         return self._funcs
 
     def __call__(self, doc: Document) -> Document:
+        doc = _encodable(doc)
         for st, fn in zip(self.stages, self._loaded()):
             try:
                 doc = fn(doc)
             except Exception as exc:  # a stage bug must not kill a directory run
                 raise StageError(doc.source_path or doc.id, f"stage {st.name} failed: {exc!r}") from exc
         return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(doc: Document) -> Document:
+    """``doc``, or a new Document whose text and title have each lone surrogate replaced by
+    U+FFFD (same length, so every offset holds): such text cannot be encoded, tagged or stored.
+    Readers already do this; this covers Documents built directly through the Python API."""
+    if not _SURROGATE.search(doc.text) and not (doc.title and _SURROGATE.search(doc.title)):
+        return doc
+    title = _SURROGATE.sub("\ufffd", doc.title) if doc.title else doc.title
+    return dataclasses.replace(doc, text=_SURROGATE.sub("\ufffd", doc.text), title=title)
 
 
 _DEFAULT: Pipeline | None = None
