@@ -180,6 +180,22 @@ def test_batch_truncated_jsonl_gz_keeps_lines_before_the_break(tmp_path):
     assert 0 < len(ids) < 60 and ids == [f"t{i}" for i in range(len(ids))]  # a prefix, nothing invented
 
 
+def test_batch_jsonl_gz_is_one_unit_read_once(tmp_path):
+    """Found by benchmarks/fuzz_all.py (batch_gzip, a 7.5 KB gzip of 31,000 short lines took
+    over 100 s): each unit of a split .jsonl.gz decompressed the file from its start again.
+    A .jsonl.gz is now one unit, so it is read once."""
+    from rawi.batch.plan import units_of
+
+    lines = "".join(json.dumps({"id": f"z{i}", "text": "نص قصير."}, ensure_ascii=False) + "\n" for i in range(400))
+    path = tmp_path / "many.jsonl.gz"
+    path.write_bytes(gzip.compress(lines.encode("utf-8")))
+    units = list(units_of(str(path), 50))
+    assert len(units) == 1 and units[0].weight == 400 and units[0].start == 1
+    plain = tmp_path / "many.jsonl"
+    plain.write_text(lines, encoding="utf-8")
+    assert len(list(units_of(str(plain), 50))) == 8  # a plain file still splits (it can seek)
+
+
 def test_batch_failed_partition_gets_errors_and_is_retried(tmp_path, monkeypatch):
     import rawi.batch.run as run_mod
 

@@ -153,6 +153,11 @@ def _line_units(path: str, size: int, mtime: int, per_unit: int) -> Iterator[Uni
     if not _is_line_delimited(path):
         yield Unit("file", path, size, mtime)
         return
+    if path.lower().endswith(".gz"):
+        # a gzip stream cannot seek: every unit after the first would decompress the file from
+        # its start again (quadratic). A .jsonl.gz file is one unit; split big archives into
+        # several files to spread one over workers.
+        per_unit = 1 << 62
     start, n_nonblank, offset, pos, line_no = 1, 0, 0, 0, 0
     broken = False
     try:

@@ -43,7 +43,10 @@ def iter_jsonl(text: str, src: Source) -> Iterator[Document | RawiError]:
             else:
                 yield BadRecord(src.name, f"record {n}: not a JSON object")
         return
-    for line_no, line in enumerate(text.split("\n"), 1):
+    # leading empty lines (a batch unit pads its range so line numbers hold) are skipped at once
+    body = text.lstrip("\n")
+    first = len(text) - len(body) + 1
+    for line_no, line in enumerate(body.split("\n"), first):
         line = line.strip()
         if not line:
             continue
