@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "load-batch": "rawi.cli.batch:load_batch",
     "stance": "rawi.cli.stance:stance",
     "checkworthy": "rawi.cli.checkworthy:checkworthy",
+    "queue": "rawi.cli.queue:queue",
+    "profiles": "rawi.cli.queue:profiles",
 }
 
 
