@@ -18,9 +18,11 @@ DENIAL = _c("c", 0, "الأنباء التي تحدثت عن تهريب الذه
             outlet="q", st="person")
 OTHER = _c("d", 0, "الأمطار الغزيرة ستستمر حتى نهاية الأسبوع في المناطق الساحلية", "الأرصاد الجوية", hours=2,
            st="organization")
-FIGURE_A = _c("e", 0, "الدفاعات أسقطت 13 صاروخا أطلقت على العاصمة فجر اليوم", "الجيش", hours=1, st="organization")
-FIGURE_B = _c("f", 0, "الدفاعات لم تسقط أي صاروخ من 100 صاروخ أطلقت على العاصمة فجر اليوم", "وزارة الدفاع", hours=3,
+# a contradiction needs speakers of sides that are known and not allies (here Syria / the US)
+FIGURE_A = _c("e", 0, "الدفاعات أسقطت 13 صاروخا أطلقت على العاصمة فجر اليوم", "الجيش السوري", hours=1,
               st="organization")
+FIGURE_B = _c("f", 0, "الدفاعات لم تسقط أي صاروخ من 100 صاروخ أطلقت على العاصمة فجر اليوم", "وزارة الدفاع الأمريكية",
+              hours=3, st="organization")
 
 
 def test_link_claims_same_claim_links_repetition_to_earliest():

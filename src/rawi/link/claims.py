@@ -1,31 +1,34 @@
 """Links between attributed claims of different articles: same, contradicts, denies.
 
-A claim is the content of an attribution. Candidate pairs come from an inverted index over the
-claims' TF-IDF vectors (normalised, clitic-stripped terms) within a time window, so the work
-grows with the number of related claims, not with the square of the archive.
+A claim is the content of an attribution. Claims are compared on matching keys
+(:func:`rawi.link.claim_cues.keys`: normalised, clitic-stripped terms folded through concept
+classes, so اعترضت / تصدت / أسقطت meet), weighted by IDF; candidate pairs come from an inverted
+index over those keys within a time window, so the work grows with the number of related
+claims, not with the square of the archive.
 
-- ``same``: high content similarity and compatible speakers; each repetition is linked to the
-  earliest article that has the claim.
-- ``denies``: b's attribution is a denial (stance ``deny``) whose content or target overlaps a's
-  claim, and a is not itself a denial.
-- ``contradicts``: two factual claims on the same matter from different speakers that cannot both
-  be true: their figures for the same thing differ, or one negates what the other asserts.
+Each pair gets :func:`pair_features`; the relation follows from them:
+
+- ``same``: similar content, compatible polarity and figures, speakers not on opposed sides.
+  ``same`` links form groups (connected components); each claim is linked to the earliest
+  member it matches.
+- ``denies``: b rejects a — b is a denial (stance ``deny``, a denial formula, a fabrication
+  word) on a's matter (content or target similar), from a side that is not a's; or b's denial
+  names a's speaker (``مزاعم روسيا``). A denial is reported against the first appearance of the
+  best matching claim group, once per group.
+- ``contradicts``: two claims on the same matter from speakers of different sides that cannot
+  both be true: one negates what the other asserts, or their figures differ. Reported once per
+  pair of groups and claim (against the other group's first appearance).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable
 
-from rawi.link.terms import terms
-from rawi.text.normalize import normalize_text
-
-_NUM = re.compile(r"\d+(?:[.,]\d+)?")
-_NEG = re.compile(r"(?:^|\s)(?:لم|لن|لا|ليس|ليست|غير|عدم|دون|فشل\S*|نفى|ينفي|بلا)(?=\s|$)")
+from rawi.link.claim_cues import counts, denial, figures_differ, keys, negated, polarity_conflict, sides
 
 
 @dataclass(frozen=True)
@@ -61,51 +64,54 @@ class Link:
 @dataclass(frozen=True)
 class LinkOptions:
     window_hours: float = 48.0
-    same_threshold: float = 0.45
-    same_speaker_overlap: float = 0.3
+    same_threshold: float = 0.30
+    same_allied_threshold: float = 0.15
     deny_threshold: float = 0.20
-    contradict_threshold: float = 0.30
+    contradict_threshold: float = 0.20
+    context_weight: float = 0.3
+    same_per_claim: int = 3
+    ally_similarity: float = 0.45
+    contradict_keep: str = "first"
+    contradict_opposed: bool = True
+    deny_bonus: float = 0.5
     min_terms: int = 3
 
 
-def _speaker_terms(s: str | None) -> set[str]:
-    return set(terms(s or ""))
+def _speaker_keys(s: str | None) -> frozenset[str]:
+    return frozenset(keys(s or ""))
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
-def _numbers(s: str) -> set[str]:
-    return set(_NUM.findall(normalize_text(s)))
-
-
-def _negated(s: str) -> bool:
-    return bool(_NEG.search(normalize_text(s)))
-
-
 class ClaimIndex:
-    """TF-IDF vectors of claims and an inverted index for candidate pairs."""
+    """IDF-weighted key vectors of claims and an inverted index for candidate pairs."""
 
     def __init__(self, claims: list[Claim]) -> None:
         self.claims = claims
-        self.term_lists = [terms(c.content) for c in claims]
+        self.term_lists = [list(keys(c.content)) for c in claims]
         df: Counter[str] = Counter()
         for ts in self.term_lists:
             df.update(set(ts))
-        n = len(claims)
-        self.vectors: list[dict[str, float]] = []
-        for ts in self.term_lists:
-            tf = Counter(ts)
-            v = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in tf.items()}
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            self.vectors.append({t: x / norm for t, x in v.items()})
+        self.df = df
+        self.n = n = len(claims)
+        self.vectors: list[dict[str, float]] = [self._vector(ts) for ts in self.term_lists]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, v in enumerate(self.vectors):
             for t in v:
                 self.postings[t].append(i)
+
+    def idf(self, t: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(t, 0) + 1)) + 1
+
+    def _vector(self, ts: Iterable[str]) -> dict[str, float]:
+        tf = Counter(ts)
+        v = {t: (1 + math.log(c)) * self.idf(t) for t, c in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {t: x / norm for t, x in v.items()}
 
     def similar(self, i: int) -> dict[int, float]:
         dots: dict[int, float] = defaultdict(float)
@@ -115,12 +121,15 @@ class ClaimIndex:
                     dots[j] += w * self.vectors[j][t]
         return dots
 
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self.vectors[i], self.vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b.get(t, 0.0) for t, w in a.items())
+
     def cosine_text(self, i: int, text: str) -> float:
-        v = Counter(terms(text))
-        if not v:
-            return 0.0
-        norm = math.sqrt(sum(c * c for c in v.values()))
-        return sum(self.vectors[i].get(t, 0.0) * c / norm for t, c in v.items())
+        v = self._vector(keys(text))
+        return sum(self.vectors[i].get(t, 0.0) * w for t, w in v.items())
 
 
 def _in_window(a: Claim, b: Claim, hours: float) -> bool:
@@ -129,53 +138,315 @@ def _in_window(a: Claim, b: Claim, hours: float) -> bool:
     return abs(a.published - b.published) <= timedelta(hours=hours)
 
 
+def _when(c: Claim) -> tuple:
+    return (c.published is None, c.published or datetime.min, c.doc_id, c.idx)
+
+
 def _earlier(a: Claim, b: Claim) -> bool:
-    ka = (a.published is None, a.published or datetime.min, a.doc_id, a.idx)
-    kb = (b.published is None, b.published or datetime.min, b.doc_id, b.idx)
-    return ka < kb
+    return _when(a) < _when(b)
+
+
+def is_denial(c: Claim) -> bool:
+    """The claim rejects another: stance ``deny`` or a denial cue in its content."""
+    return c.stance == "deny" or denial(c.content)
+
+
+class _Pairs:
+    """Per-claim cues computed once, and the features of a pair."""
+
+    def __init__(self, claims: list[Claim], index: ClaimIndex) -> None:
+        self.claims, self.index = claims, index
+        self.own_sides = [sides(c.speaker) for c in claims]
+        self.sides = list(self.own_sides)  # widened by the claim's group (see find_links)
+        self.allies: set[frozenset[str]] = set()
+        self.spk = [_speaker_keys(c.speaker) for c in claims]
+        self.neg = [negated(c.content) for c in claims]
+        self.deny = [is_denial(c) for c in claims]
+        self.nums = [counts(c.content) for c in claims]
+        self.about = [sides(c.content + " " + (c.target or "")) for c in claims]
+        # a document's matter: the keys of all its claims (a short denial's fallback topic)
+        by_doc: dict[str, Counter[str]] = defaultdict(Counter)
+        for i, c in enumerate(claims):
+            by_doc[c.doc_id].update(index.term_lists[i])
+        self.doc_vec = {d: index._vector(tf.elements()) for d, tf in by_doc.items()}
+        self.mass = [sum(v.values()) or 1.0 for v in index.vectors]
+
+    def _allied(self, si: frozenset[str], sj: frozenset[str]) -> bool:
+        return bool(si & sj) or any(frozenset((x, y)) in self.allies for x in si for y in sj)
+
+    def learn_sides(self, same: list[tuple[int, int, float]], conflict: list[tuple[int, int, float]],
+                    strong: float = 0.45) -> None:
+        """Sides from the data: a claim of unknown side takes the side of the claims it repeats
+        closely (similarity at least ``strong``);
+        two countries are allies when their speakers repeat each other's claims (similarity at
+        least ``strong``) at least twice as often as they contradict them."""
+        votes: dict[int, Counter[str]] = defaultdict(Counter)
+        for a, b, s in same:
+            if s >= strong:
+                for x, y in ((a, b), (b, a)):
+                    for side in self.own_sides[y]:
+                        votes[x][side] += s
+        for i, v in votes.items():
+            if not self.own_sides[i] and v:
+                top = max(v.values())
+                self.sides[i] = frozenset(x for x, c in v.items() if c == top)
+        # evidence for a pair of countries: how many distinct claims of the side with fewer
+        # took part (one claim repeated against many does not count many times)
+        tallies = []
+        for pairs in (same, conflict):
+            who: dict[frozenset[str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+            for a, b, s in pairs:
+                if s < strong:
+                    continue
+                for x in self.own_sides[a]:
+                    for y in self.own_sides[b]:
+                        if x != y:
+                            k = frozenset((x, y))
+                            who[k][x].add(self._text_key(a))
+                            who[k][y].add(self._text_key(b))
+            tallies.append({k: min(len(v) for v in d.values()) for k, d in who.items()})
+        agree, disagree = tallies
+        self.allies = {k for k, c in agree.items() if c >= 2 and c >= 2 * disagree.get(k, 0)}
+
+    def _text_key(self, i: int) -> str:
+        return " ".join(self.index.term_lists[i])
+
+    def _covered(self, i: int, doc: str) -> float:
+        d = self.doc_vec[doc]
+        return sum(w for t, w in self.index.vectors[i].items() if t in d) / self.mass[i]
+
+    def features(self, i: int, j: int, sim: float | None = None) -> dict:
+        ci, cj = self.claims[i], self.claims[j]
+        si, sj = self.sides[i], self.sides[j]
+        spk = _overlap(self.spk[i], self.spk[j])
+        idx = self.index
+        return {
+            "sim": idx.cosine(i, j) if sim is None else sim,
+            "sim_target_i": idx.cosine_text(j, ci.target) if ci.target else 0.0,
+            "sim_target_j": idx.cosine_text(i, cj.target) if cj.target else 0.0,
+            # how much of the other claim's matter the article of i (of j) speaks of
+            "ctx_i": self._covered(j, ci.doc_id), "ctx_j": self._covered(i, cj.doc_id),
+            "sides_i": "+".join(sorted(si)) or "-", "sides_j": "+".join(sorted(sj)) or "-",
+            "speaker": spk,
+            "allied": self._allied(si, sj) or spk >= 0.5,
+            "opposed": bool(si and sj and not self._allied(si, sj)),
+            "neg_i": self.neg[i], "neg_j": self.neg[j],
+            "deny_i": self.deny[i], "deny_j": self.deny[j],
+            "figures_differ": figures_differ(self.nums[i], self.nums[j]),
+            "polarity": polarity_conflict(ci.content, cj.content),
+            # i's claim names j's side or an ally (an accusation j may answer), and the other way
+            "about_j": self._allied(sj, self.about[i]), "about_i": self._allied(si, self.about[j]),
+            # j's claim names i's speaker's own side (a denial aimed at i's speaker: مزاعم روسيا)
+            "names_i": bool(self.own_sides[i] & self.about[j]), "names_j": bool(self.own_sides[j] & self.about[i]),
+            "accuse_i": ci.stance == "accuse", "accuse_j": cj.stance == "accuse",
+        }
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def pair_features(pairs: _Pairs, i: int, j: int) -> dict:
+    """What the linker sees of a pair (i, j): similarity, sides, polarity, denial, figures."""
+    return pairs.features(i, j)
 
 
 def find_links(claims: Iterable[Claim], options: LinkOptions = LinkOptions()) -> list[Link]:
     """All links between claims of different documents."""
-    claims = list(claims)
+    return analyse(list(claims), options)[1]
+
+
+def analyse(claims: list[Claim], options: LinkOptions = LinkOptions()) -> tuple[_Pairs, list[Link]]:
+    """The links and what the linker learnt (per-claim cues, sides, allies) for inspection."""
     index = ClaimIndex(claims)
-    speakers = [_speaker_terms(c.speaker) for c in claims]
-    links: list[Link] = []
-    best_same: dict[int, tuple[float, int]] = {}
-    seen_pairs: set[tuple[int, int, str]] = set()
-    for i, ci in enumerate(claims):
-        if len(index.term_lists[i]) < options.min_terms:
+    pairs = _Pairs(claims, index)
+    n = len(claims)
+    ok = [len(index.term_lists[i]) >= options.min_terms for i in range(n)]
+    todo: list[tuple[int, int, float]] = []
+    for i in range(n):
+        if not ok[i]:
             continue
-        for j, sim in index.similar(i).items():
+        near = index.similar(i)
+        if pairs.deny[i]:  # a denial also meets the claims of its article's matter
+            for t in pairs.doc_vec[claims[i].doc_id]:
+                for j in index.postings[t]:
+                    near.setdefault(j, 0.0)
+        for j in near:
             cj = claims[j]
-            if cj.doc_id == ci.doc_id or not _in_window(ci, cj, options.window_hours):
+            if j == i or not ok[j] or cj.doc_id == claims[i].doc_id:
                 continue
-            if len(index.term_lists[j]) < options.min_terms:
+            if not _in_window(claims[i], cj, options.window_hours):
                 continue
-            same_side = _overlap(speakers[i], speakers[j]) >= options.same_speaker_overlap
-            deny_i, deny_j = ci.stance == "deny", cj.stance == "deny"
-            # denial: j denies i
-            if deny_j and not deny_i:
-                s = max(sim, index.cosine_text(i, cj.target or "") if cj.target else 0.0)
-                if s >= options.deny_threshold and not same_side and (i, j, "denies") not in seen_pairs:
-                    seen_pairs.add((i, j, "denies"))
-                    links.append(Link(ci, cj, "denies", s))
-                continue
-            if deny_i or deny_j:
-                continue
-            if sim >= options.same_threshold and same_side:
-                # link i to its earliest repetition in another article
-                if _earlier(cj, ci) and (i not in best_same or _earlier(cj, claims[best_same[i][1]])):
-                    best_same[i] = (sim, j)
-                continue
-            if sim >= options.contradict_threshold and not same_side and _earlier(ci, cj):
-                ni, nj = _numbers(ci.content), _numbers(cj.content)
-                mismatch = bool(ni and nj and not (ni & nj))
-                polarity = _negated(ci.content) != _negated(cj.content)
-                if (mismatch or polarity) and (i, j, "contradicts") not in seen_pairs:
-                    seen_pairs.add((i, j, "contradicts"))
-                    links.append(Link(ci, cj, "contradicts", sim))
-    for i, (sim, j) in best_same.items():
-        links.append(Link(claims[j], claims[i], "same", sim))
+            if j < i and not (pairs.deny[i] and not pairs.deny[j]):
+                continue  # each pair once, except denial → claim seen from the denial's side too
+            todo.append((i, j, index.cosine(i, j)))
+    # first pass on the speakers' own sides; the sides learnt from it; then the final pass
+    first = _classify(pairs, todo, options)
+    pairs.learn_sides(first["same"], first["contradicts"], options.ally_similarity)
+    cands = _classify(pairs, todo, options)
+    links = _same_links(claims, cands["same"], options.same_per_claim)
+    links += _answer_links(claims, cands["denies"], cands["same"], "denies")
+    if options.contradict_keep == "first":
+        links += _answer_links(claims, cands["contradicts"], cands["same"], "contradicts")
+    else:
+        links += _best_links(claims, cands["contradicts"], "contradicts", options.contradict_keep)
     links.sort(key=lambda l: (l.relation, -l.score, l.a.doc_id, l.b.doc_id))
-    return links
+    return pairs, links
+
+
+def _classify(pairs: _Pairs, todo: list[tuple[int, int, float]],
+              options: LinkOptions) -> dict[str, list[tuple[int, int, float]]]:
+    cands: dict[str, list[tuple[int, int, float]]] = {"same": [], "denies": [], "contradicts": []}
+    for i, j, sim in todo:
+        rel = _relation(pairs.features(i, j, sim), i, j, options)
+        if rel is not None:
+            kind, a, b, score = rel
+            cands[kind].append((a, b, score))
+    return cands
+
+
+def _same_links(claims: list[Claim], cands: list[tuple[int, int, float]], per_claim: int) -> list[Link]:
+    """Each claim to the earlier claims it matches best (at most ``per_claim``): a repetition
+    points at the appearances it repeats, the first of them when scores tie."""
+    by_later: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for a, b, s in cands:
+        first, later = (a, b) if _earlier(claims[a], claims[b]) else (b, a)
+        by_later[later].append((first, s))
+    out = []
+    for later, opts in by_later.items():
+        opts.sort(key=lambda x: (-round(x[1], 2), _when(claims[x[0]])))
+        for first, s in opts[:per_claim]:
+            out.append(Link(claims[first], claims[later], "same", s))
+    return out
+
+
+def _answer_links(claims: list[Claim], cands: list[tuple[int, int, float]],
+                  same: list[tuple[int, int, float]], relation: str) -> list[Link]:
+    """Each answering claim once, against the first appearance of the claim it answers best:
+    the earliest of that claim and its repetitions that it also answers. For ``denies`` the
+    answer is b (the denial); for ``contradicts`` (symmetric) each side answers the other."""
+    adj: dict[int, set[int]] = defaultdict(set)
+    for a, b, _ in same:
+        adj[a].add(b)
+        adj[b].add(a)
+    by_answer: dict[int, dict[int, float]] = defaultdict(dict)
+    for a, b, s in cands:
+        by_answer[b][a] = max(by_answer[b].get(a, 0.0), s)
+        if relation == "contradicts":
+            by_answer[a][b] = max(by_answer[a].get(b, 0.0), s)
+    out: dict[tuple[int, int], Link] = {}
+    for b, scores in by_answer.items():
+        best = max(scores, key=lambda a: (scores[a], tuple(-x for x in _stamp(claims[a]))))
+        pool = [a for a in scores if a == best or a in adj[best]]
+        first = min(pool, key=lambda a: _when(claims[a]))
+        x, y = first, b
+        if relation == "contradicts" and _earlier(claims[b], claims[first]):
+            x, y = b, first
+        out.setdefault((x, y), Link(claims[x], claims[y], relation, scores[best]))
+    return list(out.values())
+
+
+def _stamp(c: Claim) -> tuple[float]:
+    return (c.published.timestamp() if c.published else float("inf"),)
+
+
+def _best_links(claims: list[Claim], cands: list[tuple[int, int, float]], relation: str,
+                mode: str) -> list[Link]:
+    """Keep a candidate (a, b) when it is the best of b (``mode="b"``), of a or b (``"either"``)
+    or of both (``"both"``); a score within 5% of the best counts as the best."""
+    best_b: dict[int, float] = {}
+    best_a: dict[int, float] = {}
+    uniq: dict[tuple[int, int], float] = {}
+    for a, b, s in cands:
+        uniq[(a, b)] = max(uniq.get((a, b), 0.0), s)
+    sym = relation == "contradicts"
+    for (a, b), s in uniq.items():
+        best_b[b] = max(best_b.get(b, 0.0), s)
+        best_a[a] = max(best_a.get(a, 0.0), s)
+        if sym:
+            best_b[a] = max(best_b.get(a, 0.0), s)
+            best_a[b] = max(best_a.get(b, 0.0), s)
+    out = []
+    for (a, b), s in uniq.items():
+        top_b, top_a = s >= 0.95 * best_b[b], s >= 0.95 * best_a[a]
+        if sym:
+            top_a, top_b = s >= 0.95 * best_b[a], s >= 0.95 * best_b[b]
+        keep = {"b": top_b, "either": top_a or top_b, "both": top_a and top_b}[mode]
+        if keep:
+            x, y = (a, b)
+            if sym and _earlier(claims[b], claims[a]):
+                x, y = b, a
+            out.append(Link(claims[x], claims[y], relation, s))
+    return out
+
+
+def _relation(f: dict, i: int, j: int, options: LinkOptions) -> tuple[str, int, int, float] | None:
+    """The relation of a candidate pair, as (kind, a, b, score), or None."""
+    sim = f["sim"]
+    if f["deny_i"] or f["deny_j"]:
+        # b denies a: b is a denial; a is not, unless b names a's speaker (a denial of a denial)
+        best = None
+        for a, b, x, y in ((i, j, "i", "j"), (j, i, "j", "i")):
+            if not f[f"deny_{y}"] or (f[f"deny_{x}"] and not f[f"names_{x}"]) or f["allied"]:
+                continue
+            bonus = 1 + options.deny_bonus * (f[f"about_{y}"] + f[f"accuse_{x}"] + 2 * f[f"names_{x}"])
+            s = (max(sim, f[f"sim_target_{y}"]) + options.context_weight * f[f"ctx_{y}"]) * bonus
+            if s >= options.deny_threshold and (best is None or s > best[3]):
+                best = ("denies", a, b, s)
+        if best is not None:
+            return best
+        if f["deny_i"] and f["deny_j"] and not f["opposed"] and (
+                sim >= options.same_threshold or (f["allied"] and sim >= options.same_allied_threshold)):
+            return ("same", i, j, sim)
+        return None
+    conflict = f["polarity"] or f["figures_differ"]
+    if conflict:
+        if not f["allied"] and sim >= options.contradict_threshold and (f["opposed"] or not options.contradict_opposed):
+            return ("contradicts", i, j, sim + (0.1 if f["opposed"] else 0.0))
+        return None
+    if sim >= options.same_threshold or (f["allied"] and sim >= options.same_allied_threshold):
+        return ("same", i, j, sim)
+    return None
+
+
+def document_denials(claims: Iterable[Claim], min_score: float = 0.1) -> list[Link]:
+    """Denials answered inside one article (``"… هذه الأخبار كاذبة"``): each denial to the claim
+    of the same document it answers best (key similarity of the claim to the denial's content
+    and target), from a speaker that is not the denial's side. A denial with no matter of its own
+    answers what the denial just before it in the document answers. These links are not part of
+    :func:`find_links` (which links different articles); claim groups use them."""
+    claims = list(claims)
+    if not claims:
+        return []
+    index = ClaimIndex(claims)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_doc[c.doc_id].append(i)
+    out = []
+    for members in by_doc.values():
+        members.sort(key=lambda k: claims[k].idx)
+        last: int | None = None
+        for b in members:
+            cb = claims[b]
+            if not is_denial(cb):
+                continue
+            sb = sides(cb.speaker)
+            text = cb.content + " " + (cb.target or "")
+            best, arg = 0.0, None
+            for a in members:
+                ca = claims[a]
+                if a == b or is_denial(ca) or (sb and sb & sides(ca.speaker)):
+                    continue
+                if ca.start < cb.end and cb.start < ca.end:
+                    continue  # the reported news inside the denial itself, not the claim it answers
+                s = index.cosine_text(a, text)
+                if s > best:
+                    best, arg = s, a
+            if arg is None or best < min_score:
+                arg, best = last, 0.0
+            if arg is not None:
+                out.append(Link(claims[arg], cb, "denies", best))
+                last = arg
+    return out

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from rawi.link.claims import Claim, Link
+from rawi.link.claims import Claim, Link, document_denials
 
 
 @dataclass
@@ -77,9 +77,15 @@ def group_id(c: Claim) -> str:
     return "c" + hashlib.sha1(f"{c.doc_id}\x00{c.idx}".encode()).hexdigest()[:10]
 
 
-def build_groups(claims: list[Claim], links: list[Link], *, with_singletons: bool = False) -> list[ClaimGroup]:
+def build_groups(claims: list[Claim], links: list[Link], *, with_singletons: bool = False,
+                 same_document_denials: bool = True) -> list[ClaimGroup]:
     """Claim groups from links; a claim with no ``same`` link is a group only if it was denied,
-    contradicted, or ``with_singletons`` is set."""
+    contradicted, or ``with_singletons`` is set. With ``same_document_denials``, denials answered
+    inside one article (:func:`rawi.link.claims.document_denials`) attach to their claim's group
+    too (the cross-article links of ``rawi links`` never hold them)."""
+    if same_document_denials:
+        seen = {(_key(l.a), _key(l.b)) for l in links if l.relation == "denies"}
+        links = list(links) + [l for l in document_denials(claims) if (_key(l.a), _key(l.b)) not in seen]
     parent: dict[tuple[str, int], tuple[str, int]] = {_key(c): _key(c) for c in claims}
     by_key = {_key(c): c for c in claims}
 
