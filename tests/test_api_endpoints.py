@@ -70,6 +70,10 @@ def test_api_document_by_id_has_analysis(client):
     ("/api/v1/search?q=" + "س" * 600, 422), ("/api/v1/search?entity=السد", 400),
     ("/api/v1/search?q=السد&until=yesterday", 422),
     ("/api/v1/nothing-here", 404),
+    ("/api/v1/attributions?speaker=.", 400), ("/api/v1/search?q=السد&speaker=.", 400),
+    ("/api/v1/search?speaker=" + "%20%D8%8C%21", 400), ("/api/v1/search?q=السد&entity=...", 400),
+    ("/api/v1/speakers/profile?name=.", 404), ("/api/v1/stories/sx", 404),
+    ("/api/v1/claims/c0000000000", 404),
 ])
 def test_api_bad_parameters_are_4xx_with_message(client, url, status):
     assert_error(client.get(url), status)

@@ -39,6 +39,14 @@ def slow_analyze(doc):
 slow_analyze.version = fake_analyze.version  # the same analysis, only slower
 
 
+def derived(st) -> tuple:
+    """The stored stories and claim links."""
+    from rawi.store import link_store, story_store
+
+    return ([s.to_dict() for s in story_store.read_stories(st)],
+            [ln.to_dict() for ln in link_store.read_links(st)])
+
+
 def _count(url: str) -> int:
     if url.startswith("postgresql://"):
         import psycopg
@@ -65,6 +73,7 @@ def test_ingest_kill_minus_9_then_resume_equals_uninterrupted(backend, tmp_path)
     ref = fresh_store("sqlite", tmp_path / "ref")
     ingest([str(corpus)], ref, opts())
     expected = dump(ref)
+    expected_derived = derived(ref)
     ref.close()
 
     st = fresh_store(backend, tmp_path)  # creates the schema; the child opens the same store
@@ -98,3 +107,4 @@ def test_ingest_kill_minus_9_then_resume_equals_uninterrupted(backend, tmp_path)
         assert r.counts.docs_stored == N_FILES - stored
         assert r.counts.files_skipped == stored
         assert dump(st) == expected
+        assert derived(st) == expected_derived  # stories and links as if never interrupted

@@ -59,6 +59,7 @@ def test_web_search_page_bad_parameters_are_4xx_pages(client):
     assert "since" in page(client, "/search?since=2026-04-05&until=2026-04-01", 400)
     page(client, "/search?entity=" + quote("السد"), 400)
     page(client, "/search?limit=0", 422)
+    assert "speaker" in page(client, "/search?speaker=.", 400)  # punctuation matches no name
 
 
 def test_web_article_page_highlights_every_finding(client):

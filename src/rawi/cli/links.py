@@ -9,6 +9,27 @@ from datetime import datetime
 import click
 
 
+def _stored_or_computed(store, opts):
+    """``(claims, links)``: the links ``rawi ingest`` stored, or computed now with ``opts`` (non-default
+    options, or a store without current links)."""
+    from rawi.link.claims import LinkOptions, find_links
+    from rawi.store import link_store
+
+    state = link_store.links_state(store)
+    if opts == LinkOptions() and state["current"]:
+        if state["pending"]:
+            click.echo(f"note: the claims of {state['pending']} articles are not linked yet (an ingest "
+                       "was interrupted); run `rawi ingest` again to link them", err=True)
+        by_key = link_store.load_claims(store)
+        claims = list(by_key.values())
+        return claims, link_store.read_links(store, by_key)
+    if opts == LinkOptions():
+        click.echo("note: this store holds no current claim links (run `rawi ingest` to store them); "
+                   "computing them now", err=True)
+    claims = load_claims(store)
+    return claims, find_links(claims, opts)
+
+
 def load_claims(store):
     """Every attributed claim of the store's originals, as :class:`rawi.link.claims.Claim`."""
     from rawi.link.claims import Claim
@@ -30,13 +51,16 @@ def load_claims(store):
               help="Only these relations (repeatable).")
 @click.option("--window-hours", type=float, default=None, help="Only link claims this close in time (default 48).")
 def links(db, fmt, relation, window_hours):
-    """Link claims across articles: the same claim, contradictions and denials."""
-    from rawi.link.claims import LinkOptions, find_links
+    """Links between claims across articles: the same claim, contradictions and denials.
+
+    The links are those ``rawi ingest`` stored; with --window-hours (or on a store without
+    current links) they are computed now."""
+    from rawi.link.claims import LinkOptions
     from rawi.store import open_store
 
     opts = LinkOptions() if window_hours is None else replace(LinkOptions(), window_hours=window_hours)
     with open_store(db, readonly=True) as store:
-        result = find_links(load_claims(store), opts)
+        _, result = _stored_or_computed(store, opts)
     if relation:
         result = [l for l in result if l.relation in relation]
     if fmt == "jsonl":
@@ -63,13 +87,13 @@ def claim(claim_id, db, fmt):
     """Provenance (isnad) of a claim group: outlet → agency → speaker, with its timeline.
 
     Without CLAIM_ID, lists the claim groups."""
-    from rawi.link.claims import find_links
+    from rawi.link.claims import LinkOptions
     from rawi.link.groups import build_groups
     from rawi.store import open_store
 
     with open_store(db, readonly=True) as store:
-        claims = load_claims(store)
-    groups = build_groups(claims, find_links(claims))
+        claims, found = _stored_or_computed(store, LinkOptions())
+    groups = build_groups(claims, found)
     if not claim_id:
         for g in groups:
             click.echo(f"{g.id}\t{len(g.claims)} appearances\t{len(g.denials)} denials\t{g.first.content[:80]}")

@@ -16,10 +16,14 @@ import click
 @click.option("--threshold", type=float, default=None, help="Similarity needed to join a story (default 0.25).")
 @click.option("--min-size", type=int, default=1, show_default=True, help="Only print stories with at least this many articles.")
 def stories(db, fmt, window_hours, threshold, min_size):
-    """Group the stored articles into stories and print them."""
+    """Print the stories of the stored articles.
+
+    The stories are those ``rawi ingest`` assigned and stored. With --window-hours or
+    --threshold, or on a store whose stories are missing or were made by another version of
+    the story code, they are computed now from the stored articles instead."""
     from rawi.link.stories import StoryOptions
     from rawi.link.story_report import build_stories, folded_copies
-    from rawi.store import open_store
+    from rawi.store import open_store, story_store
 
     opts = StoryOptions()
     if window_hours is not None:
@@ -27,8 +31,18 @@ def stories(db, fmt, window_hours, threshold, min_size):
     if threshold is not None:
         opts = replace(opts, threshold=threshold)
     with open_store(db, readonly=True) as store:
-        result = [s for s in build_stories(store.iter_documents(), opts, folded_copies(store))
-                  if len(s.doc_ids) >= min_size]
+        state = story_store.stories_state(store)
+        if opts == StoryOptions() and state["current"]:
+            if state["pending"]:
+                click.echo(f"note: {state['pending']} articles have no story yet (an ingest was "
+                           "interrupted); run `rawi ingest` again to assign them", err=True)
+            found = story_store.read_stories(store)
+        else:
+            if opts == StoryOptions():
+                click.echo("note: this store holds no current stories (run `rawi ingest` to store "
+                           "them); computing them now", err=True)
+            found = build_stories(store.iter_documents(), opts, folded_copies(store))
+        result = [s for s in found if len(s.doc_ids) >= min_size]
     if fmt == "jsonl":
         for s in result:
             click.echo(json.dumps(s.to_dict(), ensure_ascii=False))

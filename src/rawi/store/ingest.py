@@ -11,6 +11,9 @@
   the next run resumes where the last commit left off.
 - A broken file or article (reader error, stage error) becomes a row in ``errors`` with the
   run id; the run goes on.
+- After the documents, the stories of the new originals and the links of their claims are
+  computed and stored (:mod:`rawi.store.story_store`, :mod:`rawi.store.link_store`); readers
+  (``rawi stories``, ``rawi links``, the web) read them instead of recomputing.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class IngestOptions:
     progress: bool = True
     analyze: Analyze | None = None
     pipeline_version: str | None = None
+    stream_bytes: int = 16 * 1024 * 1024  # files this large are read and stored as a stream
 
 
 @dataclass
@@ -182,26 +186,32 @@ def process_doc(doc: Document, task: _Task, lookup: Store | None) -> Item:
                 stage_error=stage_error)
 
 
-def process_path(task: _Task, lookup: Store | None = None) -> list[Item]:
-    """Every record of one file, read and processed (a worker's unit of work)."""
+def iter_records(task: _Task) -> Iterator[Document | Item]:
+    """The records of one file: documents, and an error Item for each record or file problem."""
     from rawi.readers import ReaderOptions, iter_read_path
 
-    items: list[Item] = []
     try:
         for got in iter_read_path(Path(task.path), task.reader or ReaderOptions()):
-            if isinstance(got, RawiError):
-                items.append(Item(error=(got.code, got.message)))
-            else:
-                items.append(process_doc(got, task, lookup))
+            yield Item(error=(got.code, got.message)) if isinstance(got, RawiError) else got
     except RawiError as exc:
-        items.append(Item(error=(exc.code, exc.message)))
+        yield Item(error=(exc.code, exc.message))
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
-        items.append(Item(error=(RawiError.code, f"unexpected reader failure: {exc!r}")))
-    return items
+        yield Item(error=(RawiError.code, f"unexpected reader failure: {exc!r}"))
+
+
+def process_path(task: _Task, lookup: Store | None = None) -> list[Item]:
+    """Every record of one file, read and processed (a worker's unit of work)."""
+    return [got if isinstance(got, Item) else process_doc(got, task, lookup)
+            for got in iter_records(task)]
 
 
 def _pool_process(task: _Task) -> list[Item]:
     return process_path(task, _lookup_store(task.lookup_url))
+
+
+def _pool_process_record(arg: tuple[Document | Item, _Task]) -> Item:
+    got, task = arg
+    return got if isinstance(got, Item) else process_doc(got, task, _lookup_store(task.lookup_url))
 
 
 def _pool_analyze(arg: tuple[Document, Analyze | None]) -> Item:
@@ -224,6 +234,7 @@ class _Writer:
         self.store, self.run_id, self.version = store, run_id, version
         self.options, self.counts = options, counts
         self._near: dedup.NearDuplicateIndex | None = None
+        self._partial: dict[str, tuple[bool, int]] = {}  # file -> (had an error, documents) so far
 
     def near_index(self) -> dedup.NearDuplicateIndex:
         if self._near is None:
@@ -235,10 +246,13 @@ class _Writer:
         self.store.put_error(self.run_id, path, doc_id, code, message)
         self.counts.errors += 1
 
-    def write_files(self, batch: list[tuple[str, int, int, list[Item]]]) -> None:
+    def write_files(self, batch: list[tuple[str, int, int, list[Item]]], *, done: bool = True) -> None:
+        """Store the items of whole files (``done``), or the next part of one file: its
+        ``source_files`` row is written with its last part, so a killed run reads it again."""
         with self.store.transaction():
             for path, size, mtime, items in batch:
-                bad = False
+                bad, n_docs = self._partial.pop(path, (False, 0))
+                n_docs += sum(1 for i in items if i.error is None)
                 for item in items:
                     if item.error is not None:
                         self.error(path, item.doc_id, *item.error)
@@ -251,8 +265,11 @@ class _Writer:
                             doc_id = item.doc_id or (item.doc.id if item.doc is not None else None)
                             self.error(path, doc_id, "E011", f"could not be stored: {exc}")
                             bad = True
-                self.store.put_source_file(path, size, mtime, "error" if bad else "ok",
-                                           sum(1 for i in items if i.error is None), self.run_id)
+                if done:
+                    self.store.put_source_file(path, size, mtime, "error" if bad else "ok", n_docs,
+                                               self.run_id)
+                else:
+                    self._partial[path] = (bad, n_docs)
 
     def write_item(self, path: str, item: Item) -> bool:
         """Store one document; True when it carries an analysis error."""
@@ -361,6 +378,7 @@ def ingest(paths: list[str], store: Store, options: IngestOptions = IngestOption
             _ingest_files(todo, store, writer, options, jobs, progress)
             if options.reanalyse:
                 _reanalyse(store, writer, options, jobs, progress)
+            _update_derived(store, writer)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -370,6 +388,21 @@ def ingest(paths: list[str], store: Store, options: IngestOptions = IngestOption
     stale = 0 if options.reanalyse else len(store.stale_documents(version))
     return IngestReport(run_id, status, counts, time.perf_counter() - t0, version, stale,
                         store.errors(run_id))
+
+
+def _update_derived(store: Store, writer: _Writer) -> None:
+    """Stories and claim links of the new documents (one transaction each; a failure is
+    recorded and the next run tries again)."""
+    update = getattr(store, "update_derived", None)
+    if update is None:
+        return
+    try:
+        update(writer.run_id)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the documents are stored; say why, go on
+        with store.transaction():
+            writer.error(None, None, "E012", f"stories and claim links not updated: {exc!r}")
 
 
 def _files_to_read(store: Store, files: list[str], retry_errors: bool) -> list[tuple[str, int, int]]:
@@ -392,8 +425,49 @@ def _lookup_url(store: Store) -> str | None:
 
 def _ingest_files(todo: list[tuple[str, int, int]], store: Store, writer: _Writer,
                   options: IngestOptions, jobs: int, progress: IngestProgress) -> None:
+    """Small files go to the workers whole; a file of ``stream_bytes`` or more is read as a
+    stream of records (analysed by the workers) and written in batches, so that memory does
+    not grow with its size. Files are stored in the order given."""
     if not todo:
         return
+    progress.start("ingest", len(todo))
+    i = 0
+    while i < len(todo):
+        if todo[i][1] >= options.stream_bytes:
+            _ingest_stream(todo[i], store, writer, options, jobs, progress)
+            i += 1
+            continue
+        j = i
+        while j < len(todo) and todo[j][1] < options.stream_bytes:
+            j += 1
+        _ingest_small(todo[i:j], store, writer, options, jobs, progress)
+        i = j
+
+
+def _ingest_stream(entry: tuple[str, int, int], store: Store, writer: _Writer,
+                   options: IngestOptions, jobs: int, progress: IngestProgress) -> None:
+    path, size, mtime = entry
+    url = _lookup_url(store) if jobs > 1 else None
+    task = _Task(path, _reader_options(options), options.analyze, options.near_duplicates, url)
+    records = ((got, task) for got in iter_records(task))
+    if jobs > 1:
+        results: Iterator[Item] = ordered_map(_pool_process_record, records, jobs)
+    else:
+        results = (got if isinstance(got, Item) else process_doc(got, task, store)
+                   for got, _ in records)
+    part: list[Item] = []
+    for item in results:
+        part.append(item)
+        if len(part) >= options.batch_size:
+            writer.write_files([(path, size, mtime, part)], done=False)
+            progress.advance(0, len(part), writer.counts)
+            part = []
+    writer.write_files([(path, size, mtime, part)], done=True)
+    progress.advance(1, len(part), writer.counts)
+
+
+def _ingest_small(todo: list[tuple[str, int, int]], store: Store, writer: _Writer,
+                  options: IngestOptions, jobs: int, progress: IngestProgress) -> None:
     reader = _reader_options(options)
     url = _lookup_url(store) if jobs > 1 else None
     tasks = (_Task(p, reader, options.analyze, options.near_duplicates, url) for p, _, _ in todo)
@@ -401,7 +475,6 @@ def _ingest_files(todo: list[tuple[str, int, int]], store: Store, writer: _Write
         results: Iterator[list[Item]] = ordered_map(_pool_process, tasks, jobs)
     else:
         results = (process_path(t, store) for t in tasks)
-    progress.start("ingest", len(todo))
     batch: list[tuple[str, int, int, list[Item]]] = []
     n_docs = 0
     for (path, size, mtime), items in zip(todo, results):

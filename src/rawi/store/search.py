@@ -101,8 +101,11 @@ def filter_clauses(q: SearchQuery) -> tuple[list[str], list[Any]]:
         params.append(day_start(q.until + timedelta(days=1)))
     attr: list[str] = []
     if q.speaker:
-        attr.append("a.speaker_id IN (SELECT id FROM speakers WHERE key LIKE ? ESCAPE '\\')")
-        params.append(like_pattern(speaker_key(q.speaker)))
+        if speaker_key(q.speaker):
+            attr.append("a.speaker_id IN (SELECT id FROM speakers WHERE key LIKE ? ESCAPE '\\')")
+            params.append(like_pattern(speaker_key(q.speaker)))
+        else:  # only punctuation or spaces: no name to match, so nothing matches
+            where.append("1 = 0")
     if q.stance:
         attr.append("a.stance = ?")
         params.append(q.stance)
@@ -112,10 +115,14 @@ def filter_clauses(q: SearchQuery) -> tuple[list[str], list[Any]]:
     if attr:
         where.append("EXISTS (SELECT 1 FROM attributions a WHERE a.doc_num = d.num AND "
                      + " AND ".join(attr) + ")")
-    if q.entity:
+    if q.entity and speaker_key(q.entity):
         where.append("EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
                      "WHERE m.doc_num = d.num AND (e.norm LIKE ? ESCAPE '\\' OR e.canonical_id = ?))")
         params += [like_pattern(speaker_key(q.entity)), q.entity]
+    elif q.entity:  # no letters: only an exact canonical id can match
+        where.append("EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                     "WHERE m.doc_num = d.num AND e.canonical_id = ?)")
+        params.append(q.entity)
     return where, params
 
 

@@ -347,6 +347,7 @@ class SqlStore(Store):
         if state is None:
             raise KeyError(doc_id)
         with self.transaction():
+            self._forget_derived(state.num, stories=_stories_read_analysis())
             self._delete_analysis(state.num)
             self._write_analysis(state.num, doc)
             self._exec("UPDATE documents SET analysed_with = ? WHERE num = ?",
@@ -360,6 +361,7 @@ class SqlStore(Store):
         with self.transaction():
             if row[2] is not None:
                 self._unindex_text(num, row[1], row[2])
+            self._forget_derived(num, stories=True)
             self._delete_analysis(num)
             for table in ("boilerplate", "doc_minhash"):
                 self._exec(f"DELETE FROM {table} WHERE doc_num = ?", (num,))
@@ -367,6 +369,31 @@ class SqlStore(Store):
             self._exec("UPDATE documents SET near_duplicate_of = NULL, near_duplicate_score = NULL "
                        "WHERE near_duplicate_of = ?", (doc_id,))
             self._exec("DELETE FROM documents WHERE num = ?", (num,))
+
+    def _forget_derived(self, num: int, *, stories: bool) -> None:
+        """Drop the stored links (and the story, when ``stories``) of a document whose
+        analysis or text changes; the next :meth:`update_derived` computes them again."""
+        if self.schema_version() < 2:
+            return
+        from rawi.store import link_store, story_store
+
+        link_store.forget_links(self, num)
+        if stories:
+            story_store.forget_story(self, num)
+
+    def update_derived(self, run_id: int | None = None) -> dict[str, int]:
+        """Assign stories to the originals without one and link their claims (after an
+        ingest); returns how many articles were assigned and links stored."""
+        from rawi.store import link_store, story_store
+
+        return {"stories_assigned": story_store.update_stories(self, run_id),
+                "links_stored": link_store.update_links(self)}
+
+    def outlet_names(self) -> list[str]:
+        """Names of the outlets of stored originals."""
+        return [r[0] for r in self._all(
+            "SELECT DISTINCT o.name FROM outlets o JOIN documents d ON d.outlet_id = o.id "
+            "WHERE d.duplicate_of IS NULL ORDER BY o.name")]
 
     def iter_minhashes(self) -> Iterator[tuple[str, bytes]]:
         for doc_id, sig in self._all(
@@ -481,6 +508,8 @@ class SqlStore(Store):
         if not flt.include_near_duplicates:
             where.append("near_duplicate_of IS NULL")
         if flt.speaker:
+            if not speaker_key(flt.speaker):  # only punctuation or spaces: no name, no match
+                return []
             where.append("speaker_key LIKE ? ESCAPE '\\'")
             params.append(like_pattern(speaker_key(flt.speaker)))
         for col, val in (("stance", flt.stance), ("source_type", flt.source_type),
@@ -533,6 +562,14 @@ class SqlStore(Store):
             "errors": one("SELECT count(*) FROM errors"),
             "runs": one("SELECT count(*) FROM ingest_runs"),
         }
+
+
+def _stories_read_analysis() -> bool:
+    """Whether story assignment reads the analysis (entities): then a re-analysed document
+    is assigned again."""
+    from rawi.link.stories import StoryOptions
+
+    return StoryOptions().entity_bonus > 0
 
 
 def _num(v: Any) -> float | int | None:

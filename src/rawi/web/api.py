@@ -37,6 +37,14 @@ def check_days(since: date | None, until: date | None) -> None:
         raise ApiError(400, f"since ({since}) is after until ({until})")
 
 
+def check_name(field: str, value: str | None) -> None:
+    """A name filter must hold a letter or a digit (``.`` alone would match every name)."""
+    from rawi.store.sqlbase import speaker_key
+
+    if value and not speaker_key(value):
+        raise ApiError(400, f"{field}: {value!r} has no letter or digit to match")
+
+
 def claim_out(row) -> schemas.Claim:
     return schemas.Claim(id=queries.claim_id(row), **asdict(row))
 
@@ -75,6 +83,7 @@ def list_attributions(request: Request, speaker: Text = None, stance: Optional[s
                       with_near_duplicates: bool = False, limit: Limit = 100,
                       offset: Offset = 0) -> schemas.ClaimList:
     check_days(since, until)
+    check_name("speaker", speaker)
     rows = store_of(request).claims(ClaimFilter(
         speaker=speaker, stance=stance, source_type=source_type, outlet=outlet, doc_id=doc_id,
         since=since, until=until, include_near_duplicates=with_near_duplicates, limit=limit,
@@ -90,7 +99,7 @@ def list_speakers(request: Request, limit: Limit = 50, offset: Offset = 0) -> sc
 
 @router.get("/speakers/profile", response_model=schemas.SpeakerProfileOut, summary="One speaker's profile")
 def speaker_profile(request: Request, name: Annotated[str, Query(min_length=1, max_length=200)]) -> schemas.SpeakerProfileOut:
-    p = queries.speaker_profile(store_of(request), cache_of(request), name)
+    p = queries.speaker_profile(store_of(request), name)
     if p is None:
         raise not_found(f"speaker {name!r}")
     return schemas.SpeakerProfileOut(
@@ -105,14 +114,14 @@ def speaker_profile(request: Request, name: Annotated[str, Query(min_length=1, m
 @router.get("/stories", response_model=schemas.StoryList, summary="Stories (articles about one development)")
 def list_stories(request: Request, min_size: Annotated[int, Query(ge=1, le=10_000)] = 1,
                  limit: Limit = 50, offset: Offset = 0) -> schemas.StoryList:
-    stories = [s for s in cache_of(request).stories(store_of(request)) if len(s.doc_ids) >= min_size]
-    return schemas.StoryList(total=len(stories), limit=limit, offset=offset,
-                             items=[schemas.StoryOut(**s.to_dict()) for s in stories[offset:offset + limit]])
+    total, stories = queries.story_page(store_of(request), min_size, limit, offset, largest_first=False)
+    return schemas.StoryList(total=total, limit=limit, offset=offset,
+                             items=[schemas.StoryOut(**s.to_dict()) for s in stories])
 
 
 @router.get("/stories/{story_id}", response_model=schemas.StoryOut, summary="One story")
 def get_story(request: Request, story_id: str) -> schemas.StoryOut:
-    s = queries.find_story(cache_of(request).stories(store_of(request)), lambda s: s.id == story_id)
+    s = queries.get_story(store_of(request), story_id)
     if s is None:
         raise not_found(f"story {story_id!r}")
     return schemas.StoryOut(**s.to_dict())
@@ -122,29 +131,24 @@ def get_story(request: Request, story_id: str) -> schemas.StoryOut:
             summary="Claim groups: claims linked by `same`, with their denials and contradictions")
 def list_claim_groups(request: Request, min_size: Annotated[int, Query(ge=1, le=10_000)] = 1,
                       limit: Limit = 50, offset: Offset = 0) -> schemas.ClaimGroupList:
-    corpus = cache_of(request).get(store_of(request))
-    groups = sorted((g for g in corpus.groups.values() if len(g.claims) >= min_size),
-                    key=lambda g: (-len(g.claims), -len(g.opposing), g.id))
-    return schemas.ClaimGroupList(total=len(groups), limit=limit, offset=offset,
-                                  items=[group_out(g) for g in groups[offset:offset + limit]])
+    total, groups = queries.claim_groups_page(store_of(request), min_size, limit, offset)
+    return schemas.ClaimGroupList(total=total, limit=limit, offset=offset,
+                                  items=[group_out(g) for g in groups])
 
 
 @router.get("/claims/group", response_model=schemas.ClaimGroupOut, summary="The claim group of one claim")
 def get_claim_group(request: Request, doc_id: Annotated[str, Query(min_length=1, max_length=300)],
                     idx: Annotated[int, Query(ge=0, le=10**6)]) -> schemas.ClaimGroupOut:
-    corpus = cache_of(request).get(store_of(request))
-    gid = corpus.group_of.get((doc_id, idx))
-    if gid is None:
-        if (doc_id, idx) not in corpus.rows:
-            raise not_found(f"claim {doc_id}#{idx}")
-        return group_out(queries.ClaimGroup(f"{doc_id}#{idx}", [corpus.rows[(doc_id, idx)]]))
-    return group_out(corpus.groups[gid])
+    row, group = queries.group_of_claim(store_of(request), doc_id, idx)
+    if row is None:
+        raise not_found(f"claim {doc_id}#{idx}")
+    return group_out(group or queries.ClaimGroup(f"{doc_id}#{idx}", [row]))
 
 
 @router.get("/claims/{group_id}", response_model=schemas.ClaimGroupOut,
             summary="One claim group by id (the ids of `rawi claim`)")
 def get_claim_group_by_id(request: Request, group_id: str) -> schemas.ClaimGroupOut:
-    g = cache_of(request).get(store_of(request)).groups.get(group_id)
+    g = queries.claim_group(store_of(request), group_id)
     if g is None:
         raise not_found(f"claim group {group_id!r}")
     return group_out(g)
@@ -153,11 +157,9 @@ def get_claim_group_by_id(request: Request, group_id: str) -> schemas.ClaimGroup
 @router.get("/links", response_model=schemas.LinkList, summary="Links between claims of different articles")
 def list_links(request: Request, relation: Optional[schemas.Relation] = None, limit: Limit = 100,
                offset: Offset = 0) -> schemas.LinkList:
-    links = cache_of(request).get(store_of(request)).links
-    if relation:
-        links = [ln for ln in links if ln.relation == relation]
-    return schemas.LinkList(total=len(links), limit=limit, offset=offset,
-                            items=[schemas.LinkOut(**ln.to_dict()) for ln in links[offset:offset + limit]])
+    total, links = queries.links_page(store_of(request), relation, limit, offset)
+    return schemas.LinkList(total=total, limit=limit, offset=offset,
+                            items=[schemas.LinkOut(**ln.to_dict()) for ln in links])
 
 
 @router.get("/outlets", response_model=list[schemas.OutletOut],
@@ -166,7 +168,7 @@ def list_outlets(request: Request) -> list[schemas.OutletOut]:
     return [schemas.OutletOut(outlet=o.outlet, documents=o.documents, attributions=o.attributions,
                               anonymous_share=round(o.anonymous_share, 4), via_share=round(o.via_share, 4),
                               top_speakers=o.top_speakers, stances=dict(o.stances))
-            for o in cache_of(request).get(store_of(request)).outlets]
+            for o in cache_of(request).outlets(store_of(request))]
 
 
 # -- search -------------------------------------------------------------------------------------------
@@ -192,6 +194,8 @@ def search(request: Request, q: Annotated[str, Query(max_length=500, description
 def run_search(store: Store, q: str, *, outlet, since, until, speaker, entity, stance, source_type,
                limit: int, offset: int) -> list:
     """Full-text search when there are words; otherwise documents by attribution filters."""
+    check_name("speaker", speaker)
+    check_name("entity", entity)
     if q.strip():
         return store.search(SearchQuery(q, outlet=outlet, since=since, until=until, speaker=speaker,
                                         entity=entity, stance=stance, source_type=source_type,

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rawi import __version__
 from rawi.store import is_postgres_url
 from rawi.web import errors
-from rawi.web.queries import CorpusCache, StoreProvider
+from rawi.web.queries import CorpusCache, StoreProvider, check_store
 from rawi.web.security import (MAX_BODY_BYTES, BodyLimitMiddleware, RateLimiter, RateLimitMiddleware,
                                SecurityHeadersMiddleware)
 
@@ -43,14 +43,21 @@ def create_app(db: str, *, ingest_token: str | None = None, readonly: bool = Tru
     Read-only unless ``readonly=False``; ``POST /api/v1/ingest`` works only when
     ``ingest_token`` is set and the app is not read-only. ``rate_limit`` requests per
     ``rate_window`` seconds per client (None or 0: no limit); bodies over ``max_body`` → 413.
-    ``warm``: compute the whole-corpus results (stories, claim links) in a background thread
-    at start-up, so that the first page view does not wait for them.
+    Stories and claim links are read as ``rawi ingest`` stored them; a store written before
+    they were stored is refused with the command that adds them. ``warm``: compute the cached
+    outlet figures in a background thread at start-up.
     """
     if readonly and not is_postgres_url(db) and not Path(db).exists():
         from rawi.store.base import StoreUnavailable
 
         raise StoreUnavailable(str(db), "no store here (run `rawi ingest PATH --db FILE` first)")
     provider = StoreProvider(str(db), readonly=readonly)
+    problem = check_store(provider.get())
+    if problem:
+        from rawi.store.base import StoreUnavailable
+
+        provider.close()
+        raise StoreUnavailable(str(db), problem)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

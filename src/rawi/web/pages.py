@@ -60,7 +60,7 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> Respon
 
 
 def _outlets(request: Request) -> list[str]:
-    return cache_of(request).get(store_of(request)).outlet_names
+    return store_of(request).outlet_names()
 
 
 @router.get("/")
@@ -101,14 +101,14 @@ def article_page(request: Request, doc_id: str) -> Response:
     info = store.document_info(doc_id)
     if doc is None or info is None:
         raise not_found(f"document {doc_id!r}")
-    corpus = cache_of(request).get(store)
+    groups = queries.groups_of_document(store, doc.id)
     rows = []
     for i, a in enumerate(doc.attributions):
         who = a.source_resolved or (doc.span_text(a.source) if a.source else "")
         rows.append({"idx": i, "a": a, "speaker": who, "cue": doc.span_text(a.cue),
                      "content": doc.span_text(a.content), "via": doc.span_text(a.via) if a.via else "",
-                     "group": corpus.group_of.get((doc.id, i))})
-    story = cache_of(request).story_of(store, doc.id)
+                     "group": groups.get(i)})
+    story = queries.story_of(store, doc.id)
     # highlight() escapes every piece of article text itself; nothing else is marked safe.
     body = Markup(highlight(doc))
     return render(request, "article.html", doc=doc, info=info, body=body, rows=rows, story=story)
@@ -122,7 +122,7 @@ def speakers_page(request: Request, limit: Limit = 100, offset: Offset = 0) -> R
 
 @router.get("/speaker")
 def speaker_page(request: Request, name: Annotated[str, Query(min_length=1, max_length=200)]) -> Response:
-    p = queries.speaker_profile(store_of(request), cache_of(request), name)
+    p = queries.speaker_profile(store_of(request), name)
     if p is None:
         raise not_found(f"speaker {name!r}")
     return render(request, "speaker.html", p=p)
@@ -131,16 +131,15 @@ def speaker_page(request: Request, name: Annotated[str, Query(min_length=1, max_
 @router.get("/stories")
 def stories_page(request: Request, min_size: Annotated[int, Query(ge=1, le=10_000)] = 1,
                  limit: Limit = 100, offset: Offset = 0) -> Response:
-    stories = [s for s in cache_of(request).stories(store_of(request)) if len(s.doc_ids) >= min_size]
-    stories.sort(key=lambda s: (-len(s.doc_ids), s.id))
-    return render(request, "stories.html", stories=stories[offset:offset + limit], total=len(stories),
-                  min_size=min_size, limit=limit, offset=offset, more=offset + limit < len(stories))
+    total, stories = queries.story_page(store_of(request), min_size, limit, offset, largest_first=True)
+    return render(request, "stories.html", stories=stories, total=total,
+                  min_size=min_size, limit=limit, offset=offset, more=offset + limit < total)
 
 
 @router.get("/story/{story_id}")
 def story_page(request: Request, story_id: str) -> Response:
     store = store_of(request)
-    story = queries.find_story(cache_of(request).stories(store), lambda s: s.id == story_id)
+    story = queries.get_story(store, story_id)
     if story is None:
         raise not_found(f"story {story_id!r}")
     timeline = queries.story_timeline(store, story)
@@ -152,39 +151,38 @@ def story_page(request: Request, story_id: str) -> Response:
 
 @router.get("/claims")
 def claims_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
-    corpus = cache_of(request).get(store_of(request))
-    groups = sorted(corpus.groups.values(), key=lambda g: (-len(g.claims), -len(g.opposing), g.id))
-    return render(request, "claims.html", groups=groups[offset:offset + limit], total=len(groups),
-                  limit=limit, offset=offset, more=offset + limit < len(groups))
+    total, groups = queries.claim_groups_page(store_of(request), 1, limit, offset)
+    return render(request, "claims.html", groups=groups, total=total,
+                  limit=limit, offset=offset, more=offset + limit < total)
 
 
 @router.get("/claim")
 def claim_page(request: Request, doc_id: Annotated[str, Query(min_length=1, max_length=300)],
                idx: Annotated[int, Query(ge=0, le=10**6)]) -> Response:
-    corpus = cache_of(request).get(store_of(request))
+    store = store_of(request)
     key = (doc_id, idx)
-    if key not in corpus.rows:
+    row, found = queries.group_of_claim(store, doc_id, idx)
+    if row is None:
         raise not_found(f"claim {doc_id}#{idx}")
-    gid = corpus.group_of.get(key)
-    group = corpus.groups[gid] if gid else queries.ClaimGroup(f"{doc_id}#{idx}", [corpus.rows[key]])
-    return render(request, "claim.html", g=group, focus=key, answered=queries.answered_by(corpus, key),
-                  grouped=gid is not None)
+    group = found or queries.ClaimGroup(f"{doc_id}#{idx}", [row])
+    return render(request, "claim.html", g=group, focus=key, answered=queries.answered_by(store, key),
+                  grouped=found is not None)
 
 
 @router.get("/claim/{group_id}")
 def claim_group_page(request: Request, group_id: str) -> Response:
-    corpus = cache_of(request).get(store_of(request))
-    group = corpus.groups.get(group_id)
+    store = store_of(request)
+    group = queries.claim_group(store, group_id)
     if group is None:
         raise not_found(f"claim group {group_id!r}")
     first = group.claims[0]
     return render(request, "claim.html", g=group, focus=(first.doc_id, first.idx), grouped=True,
-                  answered=queries.answered_by(corpus, (first.doc_id, first.idx)))
+                  answered=queries.answered_by(store, (first.doc_id, first.idx)))
 
 
 @router.get("/outlets")
 def outlets_page(request: Request) -> Response:
-    return render(request, "outlets.html", outlets=cache_of(request).get(store_of(request)).outlets)
+    return render(request, "outlets.html", outlets=cache_of(request).outlets(store_of(request)))
 
 
 @router.get("/analyse")

@@ -1,8 +1,8 @@
-"""What the web pages and the API ask of a store, built only from the Store's public methods
-and the same library calls as the CLI (``build_stories``, ``find_links``, ``load_claims``).
+"""What the web pages and the API ask of a store.
 
-Whole-corpus results (stories, claim links, outlet figures) are computed once and cached until
-the store records a new ingest run.
+Stories and claim links are computed at ingest and stored (:mod:`rawi.store.story_store`,
+:mod:`rawi.store.link_store`); a page reads only the rows it shows. Outlet figures (one pass
+over every attribution) are computed once and cached until the store records a new ingest run.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from rawi.link.claims import Link
-from rawi.link.story_report import Story, folded_copies
-from rawi.store import ClaimFilter, ClaimRow, Store, open_store
+from rawi.link.story_report import Story
+from rawi.store import ClaimFilter, ClaimRow, Store, link_store, open_store, story_store
 from rawi.store.sqlbase import speaker_key
 
 ALL = 10**9
@@ -31,13 +31,17 @@ class StoreProvider:
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
+        self._generation = 0  # bumped by close(): thread-local stores of older generations are closed
         if not readonly:  # create and migrate once, up front
             open_store(url, readonly=False).close()
 
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
-        if store is None:
+        if store is None or getattr(self._local, "generation", -1) != self._generation:
+            # none yet in this thread, or closed by close() (an app's lifespan ended and a new
+            # one started, as test clients and schemathesis do): open a fresh one
             store = self._local.store = open_store(self.url, readonly=True)
+            self._local.generation = self._generation
             with self._lock:
                 self._all.append(store)
         return store
@@ -52,6 +56,7 @@ class StoreProvider:
             for s in self._all:
                 s.close()
             self._all.clear()
+            self._generation += 1
 
 
 # -- claim groups ------------------------------------------------------------------------------
@@ -76,61 +81,85 @@ def parse_claim_id(value: str) -> ClaimKey | None:
     return doc_id, int(idx)
 
 
-def _groups(rows: dict[ClaimKey, ClaimRow], claims: list, links: list[Link]) -> dict[str, ClaimGroup]:
-    """The claim groups of :func:`rawi.link.groups.build_groups` (as ``rawi claim``), with
-    each claim's store row for display."""
-    from rawi.link.groups import build_groups
-
-    def key(c: Any) -> ClaimKey:
-        return (c.doc_id, c.idx)
-
-    out: dict[str, ClaimGroup] = {}
-    for g in build_groups(claims, links):
-        members = [rows[key(c)] for c in g.claims if key(c) in rows]
-        if not members:
-            continue
-        best: dict[tuple[str, ClaimKey], Link] = {}  # one entry per opposing claim and relation
-        for ln in (*g.denials, *g.contradictions):
-            k = (ln.relation, key(ln.b))
-            if key(ln.a) in rows and key(ln.b) in rows and (k not in best or ln.score > best[k].score):
-                best[k] = ln
-        opposing = [(ln, rows[key(ln.a)], rows[key(ln.b)]) for ln in best.values()]
-        out[g.id] = ClaimGroup(g.id, members, opposing)
-    return out
+def claim_groups(store: Store, group_ids: list[str]) -> list[ClaimGroup]:
+    """The stored groups of ``group_ids`` (in that order; unknown ids left out)."""
+    members = link_store.group_members(store, group_ids)
+    opposing = link_store.group_opposing(store, [g for g in group_ids if g in members])
+    return [ClaimGroup(g, members[g], opposing.get(g, [])) for g in group_ids if g in members]
 
 
-def answered_by(corpus: "Corpus", k: ClaimKey) -> list[tuple[Link, ClaimRow]]:
+def claim_group(store: Store, group_id: str) -> ClaimGroup | None:
+    got = claim_groups(store, [group_id])
+    return got[0] if got else None
+
+
+def claim_groups_page(store: Store, min_size: int, limit: int, offset: int) -> tuple[int, list[ClaimGroup]]:
+    """``(total, groups)``: largest first, then most opposed, then by id."""
+    total, ids = link_store.group_page(store, min_size, limit, offset)
+    return total, claim_groups(store, ids)
+
+
+def group_of_claim(store: Store, doc_id: str, idx: int) -> tuple[ClaimRow | None, ClaimGroup | None]:
+    """The claim row and its group (None when the claim is in no group)."""
+    row = link_store.claim_row(store, doc_id, idx)
+    if row is None:
+        return None, None
+    gid = link_store.group_of_claim(store, doc_id, idx)
+    return row, (claim_group(store, gid) if gid else None)
+
+
+def groups_of_document(store: Store, doc_id: str) -> dict[int, str]:
+    return link_store.groups_of_document(store, doc_id)
+
+
+def answered_by(store: Store, k: ClaimKey) -> list[tuple[Link, ClaimRow]]:
     """The claims that claim ``k`` denies or contradicts (``k`` is the link's ``b`` end)."""
-    return [(ln, corpus.rows[(ln.a.doc_id, ln.a.idx)]) for ln in corpus.links
-            if ln.relation != "same" and (ln.b.doc_id, ln.b.idx) == k and (ln.a.doc_id, ln.a.idx) in corpus.rows]
+    return link_store.answers_to(store, k[0], k[1])
 
 
-# -- the cache of whole-corpus results -----------------------------------------------------------
+def links_page(store: Store, relation: str | None, limit: int, offset: int) -> tuple[int, list[Link]]:
+    return link_store.links_page(store, relation, limit, offset)
 
-@dataclass
-class Corpus:
-    """Whole-corpus results of one store state."""
 
-    rows: dict[ClaimKey, ClaimRow]
-    links: list[Link]
-    groups: dict[str, ClaimGroup]
-    group_of: dict[ClaimKey, str]
-    outlets: list["OutletFigures"] = field(default_factory=list)
-    stories: list[Story] | None = None
-    story_of: dict[str, Story] = field(default_factory=dict)
+# -- stories -----------------------------------------------------------------------------------
 
-    @property
-    def outlet_names(self) -> list[str]:
-        return sorted(o.outlet for o in self.outlets if o.outlet != "?")
+def story_page(store: Store, min_size: int, limit: int, offset: int, *,
+               largest_first: bool) -> tuple[int, list[Story]]:
+    """``(total, stories)`` with at least ``min_size`` articles (copies counted), in story
+    order or largest first."""
+    sizes = [(sid, n) for sid, n in story_store.story_sizes(store) if n >= min_size]
+    if largest_first:
+        sizes.sort(key=lambda x: (-x[1], x[0]))
+    page = [sid for sid, _ in sizes[offset:offset + limit]]
+    by_id = {story_store.parse_label(s.id): s for s in story_store.read_stories(store, page)}
+    return len(sizes), [by_id[sid] for sid in page if sid in by_id]
 
+
+def get_story(store: Store, story_id: str) -> Story | None:
+    num = story_store.parse_label(story_id)
+    if num is None:
+        return None
+    got = story_store.read_stories(store, [num])
+    return got[0] if got else None
+
+
+def story_of(store: Store, doc_id: str) -> Story | None:
+    num = story_store.story_id_of(store, doc_id)
+    if num is None:
+        return None
+    got = story_store.read_stories(store, [num])
+    return got[0] if got else None
+
+
+# -- the cache of whole-corpus figures -----------------------------------------------------------
 
 class CorpusCache:
-    """Computes :class:`Corpus` lazily, again only after a new ingest run."""
+    """Outlet figures, computed on first use and again only after a new ingest run."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._key: Any = None
-        self._corpus: Corpus | None = None
+        self._outlets: list[OutletFigures] | None = None
 
     @staticmethod
     def state_key(store: Store) -> Any:
@@ -138,46 +167,25 @@ class CorpusCache:
         last = runs[-1] if runs else {}
         return len(runs), last.get("finished"), last.get("status")
 
-    def get(self, store: Store) -> Corpus:
+    def outlets(self, store: Store) -> list["OutletFigures"]:
         key = self.state_key(store)
         with self._lock:
-            if self._corpus is None or key != self._key:
-                self._corpus, self._key = self._build(store), key
-            return self._corpus
-
-    def stories(self, store: Store) -> list[Story]:
-        corpus = self.get(store)
-        with self._lock:
-            if corpus.stories is None:
-                corpus.stories = compute_stories(store)
-                corpus.story_of = {d: st for st in corpus.stories for d in st.doc_ids}
-            return corpus.stories
-
-    def story_of(self, store: Store, doc_id: str) -> Story | None:
-        self.stories(store)
-        return self.get(store).story_of.get(doc_id)
+            if self._outlets is None or key != self._key:
+                self._outlets = outlet_figures(store.claims(ClaimFilter(limit=ALL)))
+                self._key = key
+            return self._outlets
 
     def warm(self, store: Store) -> None:
-        """Compute everything now (a server calls this in the background at start)."""
-        self.stories(store)
-
-    @staticmethod
-    def _build(store: Store) -> Corpus:
-        from rawi.cli.links import load_claims
-        from rawi.link.claims import find_links
-
-        rows = {(r.doc_id, r.idx): r for r in store.claims(ClaimFilter(limit=ALL))}
-        claims = load_claims(store)
-        links = find_links(claims)
-        groups = _groups(rows, claims, links)
-        group_of = {(r.doc_id, r.idx): g.id for g in groups.values() for r in g.claims}
-        return Corpus(rows, links, groups, group_of, outlet_figures(list(rows.values())))
+        """Compute the cached figures now (a server calls this in the background at start)."""
+        self.outlets(store)
 
 
-def compute_stories(store: Store) -> list[Story]:
-    from rawi.link.story_report import build_stories
-
-    return build_stories(store.iter_documents(), folded=folded_copies(store))
+def check_store(store: Store) -> str | None:
+    """Why the stored stories or claim links cannot serve (None when they can)."""
+    if store.schema_version() < 2:
+        return ("this store predates stored stories and claim links: run `rawi ingest PATH --db "
+                "FILE` once (with the same inputs; unchanged files are not read again) to add them")
+    return None
 
 
 # -- documents, search, speakers ---------------------------------------------------------------
@@ -209,13 +217,19 @@ def browse(store: Store, *, outlet: str | None, since: date | None, until: date 
            limit: int, offset: int) -> list[BrowseHit]:
     """Documents with an attribution matching the filters, newest first; the snippet is the
     first matching claim (highlighted whole)."""
-    rows = store.claims(ClaimFilter(speaker=speaker, stance=stance, source_type=source_type,
-                                    outlet=outlet, since=since, until=until, limit=ALL))
     seen: dict[str, BrowseHit] = {}
-    for r in rows:
-        if r.doc_id not in seen:
-            seen[r.doc_id] = BrowseHit(r.doc_id, r.title, r.outlet, r.published, r.content,
-                                       r.content_start, ((r.content_start, r.content_end),))
+    chunk, start = max(200, 4 * (offset + limit)), 0
+    while len(seen) < offset + limit:
+        rows = store.claims(ClaimFilter(speaker=speaker, stance=stance, source_type=source_type,
+                                        outlet=outlet, since=since, until=until, limit=chunk,
+                                        offset=start))
+        for r in rows:
+            if r.doc_id not in seen:
+                seen[r.doc_id] = BrowseHit(r.doc_id, r.title, r.outlet, r.published, r.content,
+                                           r.content_start, ((r.content_start, r.content_end),))
+        if len(rows) < chunk:
+            break
+        start += chunk
     return list(seen.values())[offset:offset + limit]
 
 
@@ -253,7 +267,7 @@ def is_anonymous(row: ClaimRow) -> bool:
     return row.source_type == "anonymous"
 
 
-def speaker_profile(store: Store, cache: CorpusCache, name: str) -> SpeakerProfile | None:
+def speaker_profile(store: Store, name: str) -> SpeakerProfile | None:
     key = speaker_key(name)
     if not key:
         return None
@@ -261,13 +275,7 @@ def speaker_profile(store: Store, cache: CorpusCache, name: str) -> SpeakerProfi
             if speaker_key(r.speaker or "") == key]
     if not rows:
         return None
-    corpus = cache.get(store)
-    groups = list(dict.fromkeys(g for r in rows if (g := corpus.group_of.get((r.doc_id, r.idx)))))
-    chains = 0
-    for gid in groups:
-        members = corpus.groups[gid].claims
-        if any(is_anonymous(m) and speaker_key(m.speaker or "") != key for m in members):
-            chains += 1
+    groups, chains = link_store.speaker_groups(store, key)
     return SpeakerProfile(
         name=rows[0].speaker or name, key=key, claims=rows,
         stances=Counter(r.stance for r in rows), outlets=Counter(r.outlet or "?" for r in rows),
@@ -318,7 +326,3 @@ def story_timeline(store: Store, story: Story) -> list[dict[str, Any]]:
     infos = [i for i in (store.document_info(d) for d in story.doc_ids) if i is not None]
     infos.sort(key=lambda i: (i.get("published") is None, i.get("published") or "", i["id"]))
     return infos
-
-
-def find_story(stories: list[Story], pred: Callable[[Story], bool]) -> Story | None:
-    return next((s for s in stories if pred(s)), None)
