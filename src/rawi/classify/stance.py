@@ -26,6 +26,32 @@ MODEL_PATHS = {"claim": MODELS / "stance-claim.joblib", "article": MODELS / "sta
 Pair = tuple[str, str]
 
 
+class BlendModel:
+    """Weighted mean of the probabilities of fitted classifiers over column blocks.
+
+    ``parts`` holds ``(block, estimator, weight)``: block ``dense`` reads the first ``n_dense``
+    columns of the vectorizer's output (dense cues), ``all`` reads every column. Columns of
+    :meth:`predict_proba` follow :data:`LABELS`; :attr:`classes_` is :data:`LABELS`.
+    """
+
+    def __init__(self, parts: list, n_dense: int) -> None:
+        self.parts = parts
+        self.n_dense = n_dense
+        self.classes_ = np.array(LABELS)
+
+    def predict_proba(self, X) -> np.ndarray:
+        out = np.zeros((X.shape[0], len(LABELS)))
+        total = sum(w for _, _, w in self.parts) or 1.0
+        for block, est, w in self.parts:
+            M = X[:, :self.n_dense] if block == "dense" else X
+            if block == "dense" and hasattr(M, "toarray"):
+                M = M.toarray()
+            p = est.predict_proba(M)
+            for j, lab in enumerate(est.classes_):
+                out[:, LABELS.index(str(lab))] += w * p[:, j] / total
+        return out
+
+
 def model_kind(pair: Pair) -> str:
     """``article`` when the second text looks like an article, else ``claim``."""
     b = pair[1]
