@@ -105,7 +105,7 @@ def _macro_f1_rd(yi: np.ndarray, pi: np.ndarray, k: int = len(LABELS)) -> tuple[
     return float(f1[present].mean()), float(tp[d] / ng[d]) if ng[d] else 0.0
 
 
-def tune_bias(P: np.ndarray, y: np.ndarray, step: float = 0.25, span: float = 1.5) -> np.ndarray:
+def tune_bias(P: np.ndarray, y: np.ndarray, step: float = 0.5, span: float = 2.0) -> np.ndarray:
     """Per-class log-bias (agree fixed at 0) maximising macro-F1, preferring disagree R ≥ 0.5."""
     grid = np.arange(-span, span + 1e-9, step)
     yi = np.array([LABELS.index(str(v)) for v in y])
@@ -132,7 +132,6 @@ def _hgb_art() -> HistGradientBoostingClassifier:
 #: Article-model candidates: name -> components ((block, factory, weight), ...); ``dense`` is the
 #: dense cue block, ``all`` the dense block next to the best-sentence word TF-IDF.
 ART_CANDIDATES: dict[str, tuple] = {
-    "logreg dense+words C=0.3": (("all", lambda: _lr(0.3), 1.0),),
     "hgb dense": (("dense", _hgb_art, 1.0),),
 }
 
