@@ -7,34 +7,14 @@ import csv
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any, Sequence
 
 import click
 
+from rawi.cli.store_cmds import _day, _open
+
 FORMATS = ("table", "json", "csv")
 _CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
-
-
-def _open(db: str):  # noqa: ANN202
-    from rawi.errors import RawiError
-    from rawi.store import is_postgres_url, open_store
-
-    if not is_postgres_url(db) and not Path(db).exists():
-        raise click.ClickException(f"{db}: no store here (run `rawi ingest PATH --db {db}` first)")
-    try:
-        return open_store(db, readonly=True)
-    except RawiError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _cell(v: Any) -> str:
@@ -106,7 +86,7 @@ def queue(db: str, since: date | None, until: date | None, outlet: str | None, l
     from rawi.signals.queue import QueueOptions, build_queue
 
     opts = QueueOptions(since=since, until=until, outlet=outlet, limit=limit, links=links)
-    with _open(db) as store:
+    with _open(db, must_exist=True, readonly=True) as store:
         items = build_queue(store, opts)
     if fmt == "json":
         click.echo(json.dumps([it.to_dict() for it in items], ensure_ascii=False, indent=1))
@@ -147,7 +127,7 @@ def profiles(db: str, by: str, since: date | None, until: date | None, min_claim
     from rawi.signals.queue import QueueOptions
 
     opts = QueueOptions(since=since, until=until, limit=10**9, links=links, score=False)
-    with _open(db) as store:
+    with _open(db, must_exist=True, readonly=True) as store:
         rows = store_profiles(store, by, opts, min_claims)
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))

@@ -36,14 +36,14 @@ def _format_option(default: str = "table"):  # noqa: ANN202
                         show_default=True, help="Output: a table, JSON, JSON Lines or CSV.")
 
 
-def _open(db: str, *, must_exist: bool):  # noqa: ANN202
+def _open(db: str, *, must_exist: bool, readonly: bool = False):  # noqa: ANN202
     from rawi.errors import RawiError
     from rawi.store import is_postgres_url, open_store
 
     if must_exist and not is_postgres_url(db) and not Path(db).exists():
         raise click.ClickException(f"{db}: no store here (run `rawi ingest PATH --db {db}` first)")
     try:
-        return open_store(db)
+        return open_store(db, readonly=readonly)
     except RawiError as exc:
         raise click.ClickException(str(exc)) from exc
 

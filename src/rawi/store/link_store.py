@@ -13,17 +13,15 @@ next run links them.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from rawi.link.claims import Claim, Link, LinkOptions, find_links
-from rawi.link.groups import group_id
+from rawi.store.code_version import code_version
 
-_SOURCES = ("link/claims.py", "link/groups.py", "link/terms.py", "text/normalize.py",
-            "lexicons/stopwords.tsv")
+_SOURCES = ("link/claims.py", "link/claim_cues.py", "link/groups.py", "link/terms.py", "text/normalize.py",
+            "lexicons/stopwords.tsv", "lexicons/claim_concepts.tsv", "lexicons/denial_phrases.tsv")
 _ORIGINAL = "d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL"
 _CHUNK = 500
 Key = tuple[int, int]  # (doc_num, attribution idx)
@@ -43,17 +41,7 @@ CLAIM_ORDER = " ORDER BY d.published DESC, d.id, a.idx"
 
 
 def links_version(options: LinkOptions = LinkOptions()) -> str:
-    import rawi
-
-    root = Path(rawi.__file__).parent
-    h = hashlib.blake2b(digest_size=8)
-    for name in _SOURCES:
-        p = root / name
-        h.update(name.encode())
-        if p.is_file():
-            h.update(p.read_bytes())
-    h.update(repr(options).encode())
-    return h.hexdigest()
+    return code_version(_SOURCES, options)
 
 
 def claim_of(row: Sequence[Any]) -> tuple[Key, Claim]:

@@ -21,16 +21,15 @@ records from the stored rows without recomputing anything.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from rawi.link.stories import (DocumentFrequencies, StoryDoc, StoryIndex, StoryOptions, _Story,
                                doc_terms)
 from rawi.link.story_report import Story, story_doc
 from rawi.model import Document, Entity
+from rawi.store.code_version import code_version
 
 _SOURCES = ("link/stories.py", "link/story_report.py", "link/terms.py", "text/normalize.py",
             "lexicons/stopwords.tsv")
@@ -41,17 +40,7 @@ _CHUNK = 500
 def stories_version(options: StoryOptions = StoryOptions()) -> str:
     """A digest of the story code, its data and ``options``: stored stories made with another
     version are assigned again by the next ingest."""
-    import rawi
-
-    root = Path(rawi.__file__).parent
-    h = hashlib.blake2b(digest_size=8)
-    for name in _SOURCES:
-        p = root / name
-        h.update(name.encode())
-        if p.is_file():
-            h.update(p.read_bytes())
-    h.update(repr(options).encode())
-    return h.hexdigest()
+    return code_version(_SOURCES, options)
 
 
 def label(story_num: int) -> str:
