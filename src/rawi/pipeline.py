@@ -7,7 +7,6 @@ pipeline components; :func:`check_order` proves the declared order is consistent
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
@@ -15,6 +14,7 @@ from typing import Callable, Sequence
 
 from rawi.errors import StageError
 from rawi.model import Document
+from rawi.readers.text import valid_unicode
 
 
 @dataclass(frozen=True)
@@ -75,17 +75,14 @@ class Pipeline:
         return doc
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _encodable(doc: Document) -> Document:
     """``doc``, or a new Document whose text and title have each lone surrogate replaced by
     U+FFFD (same length, so every offset holds): such text cannot be encoded, tagged or stored.
     Readers already do this; this covers Documents built directly through the Python API."""
-    if not _SURROGATE.search(doc.text) and not (doc.title and _SURROGATE.search(doc.title)):
+    text, title = valid_unicode(doc.text), valid_unicode(doc.title) if doc.title else doc.title
+    if text is doc.text and title is doc.title:
         return doc
-    title = _SURROGATE.sub("\ufffd", doc.title) if doc.title else doc.title
-    return dataclasses.replace(doc, text=_SURROGATE.sub("\ufffd", doc.text), title=title)
+    return dataclasses.replace(doc, text=text, title=title)
 
 
 _DEFAULT: Pipeline | None = None
