@@ -52,6 +52,10 @@ class StoryOptions:
     # ones then weigh little) were neutral (0.762-0.766), so they stay out.
     entity_bonus: float = 0.0
     entity_bonus_cap: float = 0.0
+    # per term, only the most recent postings are scanned: a term shared by more articles than
+    # this weighs little (low IDF), and without it an archive of undated articles (no time
+    # window to narrow the look-up) costs time quadratic in its size
+    max_postings: int = 256
 
 
 class DocumentFrequencies:
@@ -147,6 +151,7 @@ class StoryIndex:
                          ents: frozenset[str]) -> dict[int, float]:
         """Best score per candidate story for a vector (no side effects on the result)."""
         dots: dict[int, float] = defaultdict(float)
+        cap = self.options.max_postings
         horizon = self._horizon()
         windowed = (horizon is not None and when is not None
                     and when - timedelta(hours=self.options.window_hours) >= horizon)
@@ -155,6 +160,7 @@ class StoryIndex:
             if not plist:
                 continue
             k = self._live(t, plist, horizon) if windowed else 0
+            k = max(k, len(plist) - cap)
             for i in plist[k:] if k else plist:
                 dots[i] += w * self.vectors[i][t]
         if windowed:  # an undated article may have been skipped in some lists: take its whole dot
