@@ -25,12 +25,18 @@ _FOLD = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), (
 _SENTENCE_END = re.compile(r"[.:!،؛]$")
 
 
+def _fold(text: str) -> str:
+    """Diacritics and invisibles removed, letters folded, lower case; newlines kept."""
+    text = _DIACRITICS.sub("", text)
+    for a, b in _FOLD:  # str.replace runs in C; str.translate with a dict does not
+        if a in text:
+            text = text.replace(a, b)
+    return text.lower()
+
+
 def normalize_line(line: str) -> str:
     """The matching form of a line: see the module docstring."""
-    line = _DIACRITICS.sub("", line)
-    for a, b in _FOLD:  # str.replace runs in C; str.translate with a dict does not
-        line = line.replace(a, b)
-    return " ".join(line.split()).lower()
+    return " ".join(_fold(line).split())
 
 
 @dataclass(frozen=True)
@@ -95,13 +101,16 @@ def filter_lines(body: str, compiled: _Rules | None = None) -> tuple[str, tuple[
     """
     compiled = compiled or rules()
     lines = body.split("\n")
+    # Fold the whole body in a few C passes, then split: folding keeps every newline, so
+    # line i of ``folded`` is the folded line i of ``body``.
+    folded = _fold(body).split("\n")
     kept: list[str] = []
     removed: list[RemovedLine] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         # A line more than twice the limit cannot shrink under it: skip normalising it.
-        hit = _match(normalize_line(line), compiled) if len(line) <= 2 * MAX_LINE else None
+        hit = _match(" ".join(folded[i].split()), compiled) if len(line) <= 2 * MAX_LINE else None
         if hit is None:
             kept.append(line)
             i += 1

@@ -12,7 +12,6 @@ from rawi.readers.boilerplate import filter_lines
 from rawi.readers.source import Source
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_TRAILING = re.compile(r"[^\S\n]+$", re.M)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (e.g. JSON "\\ud800"): not UTF-8
 # Document fields a reader may set through **meta; every other keyword goes into Document.meta.
@@ -26,9 +25,14 @@ def clean_text(text: str) -> str:
     """
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
-    text = text.replace("\ufeff", "")
-    text = _TRAILING.sub("", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    # str.rstrip strips what the regex class [^\S\n] matches (str.isspace), line by line,
+    # several times faster than a multi-line regex substitution
+    text = "\n".join([line.rstrip() for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n")
 
 
 def valid_unicode(value: str) -> str:

@@ -21,7 +21,8 @@ from rawi.readers.text import document_from_text
 
 _DOC_OPEN = re.compile(r"<DOC(?:\s[^<>]*)?>", re.I)
 _DOC_CLOSE = re.compile(r"</DOC\s*>", re.I)
-_FIELD = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9_]*)(?:\s[^<>]*)?>(?P<body>.*?)</(?P=tag)\s*>", re.S)
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9_]*)(?:\s[^<>]*)?>")
+_CLOSE_REST = re.compile(r"\s*>")
 _OPEN_TEXT = re.compile(r"<TEXT(?:\s[^<>]*)?>", re.I)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
@@ -72,17 +73,46 @@ def split_records(text: str) -> list[str]:
 
 
 def parse_fields(record: str) -> dict[str, str]:
-    """Upper-cased tag → raw inner text, first occurrence wins; an unclosed TEXT runs to the end."""
+    """Upper-cased tag → raw inner text, first occurrence wins; an unclosed TEXT runs to the end.
+
+    A field is an opening tag and the first closing tag of the same name (same case, spaces
+    allowed before ``>``) after it; the text inside is not searched for more fields. Found with
+    ``str.find`` rather than one lazy regex, which tests for the closing tag at every character.
+    """
     fields_: dict[str, str] = {}
-    for m in _FIELD.finditer(record):
-        tag = m.group("tag").upper()
+    pos = 0
+    while True:
+        m = _OPEN_TAG.search(record, pos)
+        if m is None:
+            break
+        name = m.group(1)
+        close = _closing(record, name, m.end())
+        if close is None:
+            pos = m.end()
+            continue
+        start, end = close
+        tag = name.upper()
         if tag not in fields_:
-            fields_[tag] = m.group("body")
+            fields_[tag] = record[m.end():start]
+        pos = end
     if "TEXT" not in fields_:
         m = _OPEN_TEXT.search(record)
         if m:
             fields_["TEXT"] = record[m.end():]
     return fields_
+
+
+def _closing(record: str, name: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the first ``</name\\s*>`` at or after ``at``, or None."""
+    needle = "</" + name
+    k = record.find(needle, at)
+    while k >= 0:
+        j = k + len(needle)
+        m = _CLOSE_REST.match(record, j)
+        if m is not None:
+            return k, m.end()
+        k = record.find(needle, k + 1)
+    return None
 
 
 def _first(fields_: dict[str, str], *tags: str) -> str | None:
