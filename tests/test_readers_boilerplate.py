@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rawi.readers.boilerplate import MAX_LINE, _parse, filter_lines, normalize_line, rules
 
@@ -86,3 +88,27 @@ def test_readers_boilerplate_lexicon_is_valid_and_rejects_bad_rows():
         _parse("abc\treason\tsometimes\n", "x.tsv")
     with pytest.raises(ValueError, match="bad pattern"):
         _parse("(abc\treason\n", "x.tsv")
+
+
+def test_readers_boilerplate_floating_patterns_are_prefiltered_by_their_keywords():
+    compiled = _parse("x\tanchored\n.{0,20}(foo bar|baz)+ end\tfloating\n.{0,5}qux?\tfloating2\n"
+                      ".{0,9}(a|b)?c\tgroup may be absent\n", "t.tsv")
+    assert compiled.keywords == ("baz", "foo bar", "qu")
+    assert compiled.floating is not None and "r1" in compiled.floating.pattern
+    assert "r3" in compiled.regex.pattern  # no safe keyword: always tried
+    assert filter_lines("مقدمة\nhello foo bar end\nخبر")[0] != "" and filter_lines(
+        "مقدمة\nhello foo bar end", compiled)[1][0].reason == "floating"
+    assert filter_lines("قصة\nzzc", compiled)[1][0].reason == "group may be absent"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_readers_boilerplate_every_floating_match_contains_a_keyword(data):
+    import re
+    compiled = rules()
+    assert compiled.floating is not None
+    alternatives = [p for p in compiled.floating.pattern.split("|(?P<r")]
+    pattern = data.draw(st.sampled_from(alternatives))
+    body = pattern if pattern.startswith("(?P<r") else "(?P<r" + pattern
+    line = data.draw(st.from_regex(re.compile(body), fullmatch=True))
+    assert "\n" in line or any(word in line for word in compiled.keywords)

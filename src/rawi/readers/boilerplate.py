@@ -39,15 +39,31 @@ def normalize_line(line: str) -> str:
     return " ".join(_fold(line).split())
 
 
+# A leading ``.{m,n}`` (or ``.*`` ``.+``): the pattern "floats", its keywords anywhere early in
+# the line. Such patterns cost a try at every position of every line, so they are only run on
+# bodies holding one of their keywords (the literal text every match must contain).
+_FLOATING = re.compile(r"\.(?:\{\d*,?\d*\}|[*+?])\??")
+_META = frozenset(".^$*+?{}[]\\|()")
+_QUANTIFIERS = frozenset("*+?{")
+
+
 @dataclass(frozen=True)
 class _Rules:
+    """The patterns compiled in two alternations, each group named ``r<index in the file>``:
+    ``regex`` holds the anchored ones and ``floating`` those with a leading wildcard; a line
+    can match a floating pattern only if it contains one of ``keywords`` (their literals; one
+    that contains another is dropped, ``str.find`` being faster than any regex here)."""
+
     regex: re.Pattern[str]
+    floating: re.Pattern[str] | None
+    keywords: tuple[str, ...]
     reasons: tuple[str, ...]
     headings: frozenset[int]
 
 
 def _parse(text: str, origin: str) -> _Rules:
-    parts, reasons, headings = [], [], set()
+    anchored, floating, reasons, headings = [], [], [], set()
+    keywords: set[str] = set()
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
@@ -63,11 +79,81 @@ def _parse(text: str, origin: str) -> _Rules:
         except re.error as exc:
             raise ValueError(f"{origin}:{n}: bad pattern: {exc}") from exc
         i = len(reasons)
-        parts.append(f"(?P<r{i}>{pattern})")
+        lead = _FLOATING.match(pattern)
+        found = _keywords(pattern[lead.end():]) if lead else None
+        if found:
+            floating.append(f"(?P<r{i}>{pattern})")
+            keywords.update(found)
+        else:
+            anchored.append(f"(?P<r{i}>{pattern})")
         reasons.append(cols[1].strip())
         if scope == "heading":
             headings.add(i)
-    return _Rules(re.compile("|".join(parts)), tuple(reasons), frozenset(headings))
+    return _Rules(
+        re.compile("|".join(anchored) or "(?!)"),
+        re.compile("|".join(floating)) if floating else None,
+        tuple(sorted(w for w in keywords if not any(v != w and v in w for v in keywords))),
+        tuple(reasons), frozenset(headings),
+    )
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The literal text ``pattern`` starts with (a character under a quantifier excluded)."""
+    k = 0
+    while k < len(pattern) and pattern[k] not in _META:
+        k += 1
+    if k < len(pattern) and pattern[k] in _QUANTIFIERS:
+        k -= 1
+    return pattern[:max(k, 0)]
+
+
+def _split_top(group: str) -> list[str] | None:
+    """The ``|`` alternatives of a leading ``(...)`` group, or None if it does not close."""
+    depth, start, parts = 0, 1, []
+    k = 0
+    while k < len(group):
+        ch = group[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            end = group.find("]", k + 2)
+            if end < 0:
+                return None
+            k = end + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                parts.append(group[start:k])
+                return parts
+        elif ch == "|" and depth == 1:
+            parts.append(group[start:k])
+            start = k + 1
+        k += 1
+    return None
+
+
+def _keywords(rest: str) -> set[str] | None:
+    """Literal texts one of which every match of ``rest`` starts with, or None if unknown.
+
+    ``rest`` is a literal run, or a group (not optional) of alternatives that each start
+    with a literal run; anything else returns None and the pattern is always tried."""
+    if rest.startswith("(?:"):
+        rest = "(" + rest[3:]
+    if not rest.startswith("("):
+        word = _literal_prefix(rest)
+        return {word} if word else None
+    parts = _split_top(rest)
+    if parts is None:
+        return None
+    after = rest[sum(len(p) for p in parts) + len(parts) + 1:]
+    if after[:1] in ("*", "?", "{"):
+        return None  # the group may be absent
+    words = {_literal_prefix(p) for p in parts}
+    return None if "" in words else words
 
 
 @lru_cache(maxsize=1)
@@ -77,16 +163,26 @@ def rules() -> _Rules:
     return _parse(path.read_text(encoding="utf-8"), "boilerplate.tsv")
 
 
-def _match(norm: str, compiled: _Rules) -> int | None:
-    if not norm or len(norm) > MAX_LINE:
-        return None
-    m = compiled.regex.fullmatch(norm)
+def _index(m: re.Match[str] | None) -> int | None:
     if m is None:
         return None
-    for name, value in m.groupdict().items():
-        if value is not None and name[0] == "r" and name[1:].isdigit():
-            return int(name[1:])
-    return None
+    name = m.lastgroup
+    if name is None or m.group(name) is None or name[0] != "r":
+        name = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "r" and k[1:].isdigit())
+    return int(name[1:])
+
+
+def _match(norm: str, compiled: _Rules, floating: bool = True) -> int | None:
+    """Index of the first pattern (in file order) matching the whole of ``norm``, or None.
+    ``floating=False`` skips the floating patterns (the body has none of their keywords)."""
+    if not norm or len(norm) > MAX_LINE:
+        return None
+    hit = _index(compiled.regex.fullmatch(norm))
+    if floating and compiled.floating is not None:
+        other = _index(compiled.floating.fullmatch(norm))
+        if other is not None and (hit is None or other < hit):
+            hit = other
+    return hit
 
 
 def _is_link_line(norm: str) -> bool:
@@ -102,15 +198,20 @@ def filter_lines(body: str, compiled: _Rules | None = None) -> tuple[str, tuple[
     compiled = compiled or rules()
     lines = body.split("\n")
     # Fold the whole body in a few C passes, then split: folding keeps every newline, so
-    # line i of ``folded`` is the folded line i of ``body``.
-    folded = _fold(body).split("\n")
+    # line i of ``folded`` is the folded line i of ``body``. A line more than twice the limit
+    # cannot shrink under it: it is not normalised.
+    folded = [" ".join(f.split()) if len(f) <= 2 * MAX_LINE else "" for f in _fold(body).split("\n")]
+    words: tuple[str, ...] = ()
+    if compiled.floating is not None:
+        joined = "\n".join(folded)
+        words = tuple(word for word in compiled.keywords if word in joined)
     kept: list[str] = []
     removed: list[RemovedLine] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        # A line more than twice the limit cannot shrink under it: skip normalising it.
-        hit = _match(" ".join(folded[i].split()), compiled) if len(line) <= 2 * MAX_LINE else None
+        norm = folded[i]
+        hit = _match(norm, compiled, bool(words) and any(word in norm for word in words))
         if hit is None:
             kept.append(line)
             i += 1
