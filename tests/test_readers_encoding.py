@@ -11,6 +11,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rawi.errors import UndecodableBytes
 from rawi.readers import ReaderOptions, read_bytes, read_path
@@ -85,3 +87,10 @@ def test_readers_encoding_utf8_with_a_cut_character_is_mended():
     data = (SENTENCE * 20).encode("utf-8") + "ب".encode("utf-8")[:1]
     text, name = decode(data, "cut.txt")
     assert name == "utf-8" and text.startswith(SENTENCE) and text.endswith("\ufffd")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab نص\x00\x01\x08\x0b\x0c\x1f\x7f\ufffd\n\t"), max_size=300))
+def test_readers_encoding_byte_count_of_controls_agrees_with_the_text_count(text):
+    from rawi.readers.encoding import _utf8_looks_like_text, looks_like_text
+    assert _utf8_looks_like_text(text.encode("utf-8"), text) == looks_like_text(text)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# The common shape of RFC 2822 (every ANT timestamp), built directly: email.utils is ~10x slower.
+_RFC2822_PLAIN = re.compile(r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})"
+                            r"(?::(\d{2}))?\s+(?:(GMT|UTC?|Z)|([+-])(\d{2})(\d{2}))")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                        "oct", "nov", "dec"), 1)}
 _EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{13}$")
 _ISO_Z = re.compile(r"(?<=\d)[zZ]$")
 _PLAIN_FORMATS = (
@@ -34,6 +39,16 @@ def _aware(dt: datetime, default_tz: str) -> datetime:
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=zone(default_tz))
 
 
+def _rfc2822_plain(m: re.Match[str]) -> datetime:
+    day, month, year, hour, minute, second, _, sign, hh, mm = m.groups()
+    offset = timedelta(hours=int(hh), minutes=int(mm)) if sign else timedelta(0)
+    if sign == "-":
+        offset = -offset
+    tz = timezone.utc if not offset else timezone(offset)
+    return datetime(int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute),
+                    int(second or 0), tzinfo=tz)
+
+
 def parse_published(value: str, default_tz: str = "UTC") -> datetime:
     """Parse a publication timestamp into a timezone-aware datetime.
 
@@ -47,6 +62,12 @@ def parse_published(value: str, default_tz: str = "UTC") -> datetime:
     value = str(value).strip().translate(_EASTERN_DIGITS)
     if not value:
         raise ValueError("empty timestamp")
+    m = _RFC2822_PLAIN.fullmatch(value)
+    if m is not None and m.group(2).lower() in _MONTHS:
+        try:
+            return _rfc2822_plain(m)
+        except ValueError:
+            pass  # e.g. 31 Feb: the general parser reports it
     if _RFC2822.match(value):
         try:
             dt = parsedate_to_datetime(value)

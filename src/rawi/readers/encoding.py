@@ -32,6 +32,18 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(sample)) / max(len(sample), 1)
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _utf8_looks_like_text(data: bytes, text: str) -> bool:
+    """looks_like_text for ``text`` decoded from UTF-8 ``data``, counted on the bytes (each
+    control character is one byte in UTF-8, U+FFFD three): one C pass, no regex."""
+    if len(text) > _SAMPLE:
+        return looks_like_text(text)
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES)) + data.count(b"\xef\xbf\xbd")
+    return controls / max(len(text), 1) <= MAX_CONTROL_RATIO
+
+
 def looks_like_text(text: str) -> bool:
     """True when ``text`` has almost no control characters or replacement marks."""
     return _control_ratio(text) <= MAX_CONTROL_RATIO
@@ -126,7 +138,7 @@ def decode(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> t
         except UnicodeDecodeError:
             pass
         else:
-            if looks_like_text(text):
+            if _utf8_looks_like_text(data, text):
                 return text, "utf-8"
             raise _refuse(path, "looks like binary data (control characters), not text")
     found = _utf16_without_bom(data)
