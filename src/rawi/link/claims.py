@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable
 
+from rawi.link.candidates import iter_candidate_blocks
 from rawi.link.claim_cues import counts, denial, figures_differ, keys, negated, polarity_conflict, sides
 
 
@@ -99,11 +100,6 @@ class ClaimIndex:
         self.df = df
         self.n = n = len(claims)
         self.vectors: list[dict[str, float]] = [self._vector(ts) for ts in self.term_lists]
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, v in enumerate(self.vectors):
-            for t in v:
-                self.postings[t].append(i)
-
     def idf(self, t: str) -> float:
         return math.log((self.n + 1) / (self.df.get(t, 0) + 1)) + 1
 
@@ -112,14 +108,6 @@ class ClaimIndex:
         v = {t: (1 + math.log(c)) * self.idf(t) for t, c in tf.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
-
-    def similar(self, i: int) -> dict[int, float]:
-        dots: dict[int, float] = defaultdict(float)
-        for t, w in self.vectors[i].items():
-            for j in self.postings[t]:
-                if j != i:
-                    dots[j] += w * self.vectors[j][t]
-        return dots
 
     def cosine(self, i: int, j: int) -> float:
         a, b = self.vectors[i], self.vectors[j]
@@ -170,6 +158,18 @@ class _Pairs:
             by_doc[c.doc_id].update(index.term_lists[i])
         self.doc_vec = {d: index._vector(tf.elements()) for d, tf in by_doc.items()}
         self.mass = [sum(v.values()) or 1.0 for v in index.vectors]
+        self._targets: dict[int, dict[str, float]] = {}
+
+    def target_sim(self, a: int, b: int) -> float:
+        """ClaimIndex.cosine_text(a, target of b), with b's target vector computed once."""
+        target = self.claims[b].target
+        if not target:
+            return 0.0
+        v = self._targets.get(b)
+        if v is None:
+            v = self._targets[b] = self.index._vector(keys(target))
+        va = self.index.vectors[a]
+        return sum(va.get(t, 0.0) * w for t, w in v.items())
 
     def _allied(self, si: frozenset[str], sj: frozenset[str]) -> bool:
         return bool(si & sj) or any(frozenset((x, y)) in self.allies for x in si for y in sj)
@@ -264,24 +264,19 @@ def analyse(claims: list[Claim], options: LinkOptions = LinkOptions()) -> tuple[
     pairs = _Pairs(claims, index)
     n = len(claims)
     ok = [len(index.term_lists[i]) >= options.min_terms for i in range(n)]
+    # A pair with no denial needs a cosine of at least ``floor`` to be linked (see _relation);
+    # a denial's pairs are linked at any similarity, also through its article's matter.
+    floor = min(options.same_threshold, options.same_allied_threshold, options.contradict_threshold)
     todo: list[tuple[int, int, float]] = []
-    for i in range(n):
-        if not ok[i]:
-            continue
-        near = index.similar(i)
-        if pairs.deny[i]:  # a denial also meets the claims of its article's matter
-            for t in pairs.doc_vec[claims[i].doc_id]:
-                for j in index.postings[t]:
-                    near.setdefault(j, 0.0)
-        for j in near:
-            cj = claims[j]
-            if j == i or not ok[j] or cj.doc_id == claims[i].doc_id:
-                continue
-            if not _in_window(claims[i], cj, options.window_hours):
-                continue
-            if j < i and not (pairs.deny[i] and not pairs.deny[j]):
-                continue  # each pair once, except denial → claim seen from the denial's side too
-            todo.append((i, j, index.cosine(i, j)))
+    blocks = iter_candidate_blocks(
+        index.vectors, [c.published.timestamp() if c.published else None for c in claims],
+        [c.doc_id for c in claims], pairs.deny, ok,
+        [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)],
+        options.window_hours, floor)
+    deny = pairs.deny
+    for block in blocks:
+        todo.extend(p for p in block if not (deny[p[0]] or deny[p[1]]) or _may_deny(pairs, *p, options))
+    todo.sort()
     # first pass on the speakers' own sides; the sides learnt from it; then the final pass
     first = _classify(pairs, todo, options)
     pairs.learn_sides(first["same"], first["contradicts"], options.ally_similarity)
@@ -299,12 +294,84 @@ def analyse(claims: list[Claim], options: LinkOptions = LinkOptions()) -> tuple[
 def _classify(pairs: _Pairs, todo: list[tuple[int, int, float]],
               options: LinkOptions) -> dict[str, list[tuple[int, int, float]]]:
     cands: dict[str, list[tuple[int, int, float]]] = {"same": [], "denies": [], "contradicts": []}
+    deny = pairs.deny
     for i, j, sim in todo:
-        rel = _relation(pairs.features(i, j, sim), i, j, options)
+        if deny[i] or deny[j]:
+            rel = _deny_relation(pairs, i, j, sim, options)
+        else:
+            rel = _plain_relation(pairs, i, j, sim, options)
         if rel is not None:
             kind, a, b, score = rel
             cands[kind].append((a, b, score))
     return cands
+
+
+def _plain_relation(pairs: _Pairs, i: int, j: int, sim: float,
+                    options: LinkOptions) -> tuple[str, int, int, float] | None:
+    """_relation of a pair without a denial, computing only the features it needs (most
+    candidate pairs of an archive fall here, and most are decided by similarity and sides)."""
+    si, sj = pairs.sides[i], pairs.sides[j]
+    allied_sides = pairs._allied(si, sj)
+    allied = allied_sides or _overlap(pairs.spk[i], pairs.spk[j]) >= 0.5
+    if sim < options.contradict_threshold and sim < options.same_threshold and not (
+            allied and sim >= options.same_allied_threshold):
+        return None  # under every threshold that could apply
+    ci, cj = pairs.claims[i], pairs.claims[j]
+    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or polarity_conflict(ci.content, cj.content)
+    if conflict:
+        opposed = bool(si and sj and not allied_sides)
+        if not allied and sim >= options.contradict_threshold and (opposed or not options.contradict_opposed):
+            return ("contradicts", i, j, sim + (0.1 if opposed else 0.0))
+        return None
+    if sim >= options.same_threshold or (allied and sim >= options.same_allied_threshold):
+        return ("same", i, j, sim)
+    return None
+
+
+def _may_deny(pairs: _Pairs, i: int, j: int, sim: float, options: LinkOptions) -> bool:
+    """Whether a pair holding a denial can be linked at all, whatever sides the linker learns:
+    its denial score at the largest bonus reaches the threshold, or both deny and are similar
+    enough to be the same denial. The rest (most pairs met through an article's matter) is
+    dropped before the two classification passes."""
+    if pairs.deny[i] and pairs.deny[j] and sim >= min(options.same_threshold, options.same_allied_threshold):
+        return True
+    top = max(1.0, 1 + options.deny_bonus * 4)  # about + accuse + 2 * names, each at most 1
+    for a, b in ((i, j), (j, i)):
+        if pairs.deny[b]:
+            base = max(sim, pairs.target_sim(a, b)) + options.context_weight * pairs._covered(a, pairs.claims[b].doc_id)
+            if base * top >= options.deny_threshold:
+                return True
+    return False
+
+
+def _deny_relation(pairs: _Pairs, i: int, j: int, sim: float,
+                   options: LinkOptions) -> tuple[str, int, int, float] | None:
+    """_relation of a pair holding a denial, computing each feature only when it is needed."""
+    si, sj = pairs.sides[i], pairs.sides[j]
+    allied_sides = pairs._allied(si, sj)
+    allied = allied_sides or _overlap(pairs.spk[i], pairs.spk[j]) >= 0.5
+    deny = pairs.deny
+    if not allied:
+        best = None
+        for a, b in ((i, j), (j, i)):  # does b deny a?
+            if not deny[b]:
+                continue
+            names_a = bool(pairs.own_sides[a] & pairs.about[b])
+            if deny[a] and not names_a:
+                continue
+            about_b = pairs._allied(pairs.sides[b], pairs.about[a])
+            accuse_a = pairs.claims[a].stance == "accuse"
+            bonus = 1 + options.deny_bonus * (about_b + accuse_a + 2 * names_a)
+            ctx = pairs._covered(a, pairs.claims[b].doc_id)
+            score = (max(sim, pairs.target_sim(a, b)) + options.context_weight * ctx) * bonus
+            if score >= options.deny_threshold and (best is None or score > best[3]):
+                best = ("denies", a, b, score)
+        if best is not None:
+            return best
+    if deny[i] and deny[j] and not (si and sj and not allied_sides) and (
+            sim >= options.same_threshold or (allied and sim >= options.same_allied_threshold)):
+        return ("same", i, j, sim)
+    return None
 
 
 def _same_links(claims: list[Claim], cands: list[tuple[int, int, float]], per_claim: int) -> list[Link]:
