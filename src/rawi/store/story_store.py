@@ -294,11 +294,11 @@ def read_stories(store: Any, story_ids: Sequence[int] | None = None) -> list[Sto
                 "JOIN documents d ON d.num = sm.doc_num LEFT JOIN outlets o ON o.id = d.outlet_id"
                 f"{where} ORDER BY sm.story_id, sm.seq", params):
             members[int(sid)].append((doc_id, title or "", outlet, pub))
-        for orig, copy in store._all(
-                "SELECT d.id, c.id FROM documents c JOIN documents d "
-                "ON d.id = COALESCE(c.duplicate_of, c.near_duplicate_of) "
-                f"JOIN story_members sm ON sm.doc_num = d.num{where}", params):
-            copies[orig].append(copy)
+        for on in ("c.duplicate_of = d.id", "c.near_duplicate_of = d.id AND c.duplicate_of IS NULL"):
+            for orig, copy in store._all(  # one indexed join each (COALESCE of both scans)
+                    "SELECT d.id, c.id FROM story_members sm JOIN documents d ON d.num = sm.doc_num "
+                    f"JOIN documents c ON {on}{where}", params):
+                copies[orig].append(copy)
         and_ = " AND" if where else " WHERE"
         for sid, lab, name, n, first_seq, first_idx in store._all(
                 "SELECT sm.story_id, m.label, e.name, count(*), min(sm.seq), min(m.idx) "
