@@ -38,7 +38,11 @@ def clean_text(text: str) -> str:
 def valid_unicode(value: str) -> str:
     """``value`` with each lone surrogate replaced by U+FFFD (same length, so offsets hold):
     such text cannot be encoded, stored or tagged."""
-    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    try:
+        value.encode("utf-8")  # fails only on a lone surrogate; twice as fast as a regex search
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def _valid_meta(value: Any) -> Any:
