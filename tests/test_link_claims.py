@@ -53,3 +53,22 @@ def test_link_claims_group_has_provenance_and_denial():
     assert events[0] == "assertion" and "repetition" in events and "denial" in events
     rep = [e for e in d["timeline"] if e["event"] == "repetition"][0]
     assert rep["chain"] == ["p", "وكالة الأفق", "مصدر أمني"] and rep["anonymous"]
+
+
+def test_link_claims_groups_do_not_chain_past_the_span_of_one_claim():
+    from rawi.link.claims import Link
+
+    chain = [_c(f"g{k}", 0, f"نص الادعاء رقم {k} عن مطار وادي السدر", "مصدر أمني", hours=30 * k) for k in range(5)]
+    links = [Link(chain[k], chain[k + 1], "same", 0.5) for k in range(4)]
+    groups = build_groups(chain, links, same_document_denials=False)
+    assert [[c.doc_id for c in g.claims] for g in groups] == [["g0", "g1", "g2"], ["g3", "g4"]]
+    whole = build_groups(chain, links, same_document_denials=False, max_span=timedelta(days=30))
+    assert [len(g.claims) for g in whole] == [5]
+
+
+def test_link_claims_group_joins_every_repetition_inside_the_span():
+    from rawi.link.claims import Link
+
+    a, b, c = (_c(d, 0, "طائرات شحن نقلت الذهب المهرب", "مصدر أمني", hours=h) for d, h in (("x", 0), ("y", 1), ("z", 2)))
+    groups = build_groups([a, b, c], [Link(a, c, "same", 0.4), Link(b, c, "same", 0.9)], same_document_denials=False)
+    assert [[k.doc_id for k in g.claims] for g in groups] == [["x", "y", "z"]]

@@ -1,7 +1,9 @@
 """Claim groups: claims that say the same thing, with their provenance and their denials.
 
-Groups are the connected components of the ``same`` links; ``denies`` and ``contradicts`` links
-attach to the group of their claim. The provenance (isnad) of each appearance is the chain from
+Groups join the claims of ``same`` links, strongest link first, as long as the merged group's
+first and last appearances stay within ``MAX_SPAN``: plain connected components chain a topic's
+repetitions over months into one group (34,097 of the 154,552 claims of ANT in one). ``denies``
+and ``contradicts`` links attach to the group of their claim. The provenance (isnad) of each appearance is the chain from
 the outlet to the agency it came through (``via``) to the original speaker, marked anonymous or
 named, in publication order.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rawi.link.claims import Claim, Link, document_denials
 
@@ -57,6 +59,9 @@ class ClaimGroup:
                 "timeline": self.timeline()}
 
 
+MAX_SPAN = timedelta(hours=72)  # first to last appearance of one group, at most
+
+
 def _when(c: Claim) -> tuple:
     return (c.published is None, c.published or datetime.min, c.doc_id, c.idx)
 
@@ -78,7 +83,7 @@ def group_id(c: Claim) -> str:
 
 
 def build_groups(claims: list[Claim], links: list[Link], *, with_singletons: bool = False,
-                 same_document_denials: bool = True) -> list[ClaimGroup]:
+                 same_document_denials: bool = True, max_span: timedelta = MAX_SPAN) -> list[ClaimGroup]:
     """Claim groups from links; a claim with no ``same`` link is a group only if it was denied,
     contradicted, or ``with_singletons`` is set. With ``same_document_denials``, denials answered
     inside one article (:func:`rawi.link.claims.document_denials`) attach to their claim's group
@@ -86,23 +91,36 @@ def build_groups(claims: list[Claim], links: list[Link], *, with_singletons: boo
     if same_document_denials:
         seen = {(_key(l.a), _key(l.b)) for l in links if l.relation == "denies"}
         links = list(links) + [l for l in document_denials(claims) if (_key(l.a), _key(l.b)) not in seen]
-    parent: dict[tuple[str, int], tuple[str, int]] = {_key(c): _key(c) for c in claims}
     by_key = {_key(c): c for c in claims}
+    parent: dict[tuple[str, int], tuple[str, int]] = {k: k for k in by_key}
+    # per group root: earliest and latest publication time (None: no dated member)
+    span: dict[tuple[str, int], tuple[datetime | None, datetime | None]] = {
+        k: (c.published, c.published) for k, c in by_key.items()}
 
-    def root(k):
+    def find(k):
         while parent[k] != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    for link in links:
-        if link.relation == "same":
-            ra, rb = root(_key(link.a)), root(_key(link.b))
-            if ra != rb:
-                parent[ra] = rb
+    same = sorted((l for l in links if l.relation == "same" and _key(l.a) in by_key and _key(l.b) in by_key),
+                  key=lambda l: (-l.score, _when(l.a), _when(l.b)))
+    for link in same:
+        ra, rb = find(_key(link.a)), find(_key(link.b))
+        if ra == rb:
+            continue
+        (a0, a1), (b0, b1) = span[ra], span[rb]
+        first = min((t for t in (a0, b0) if t is not None), default=None)
+        last = max((t for t in (a1, b1) if t is not None), default=None)
+        if first is not None and last - first > max_span:
+            continue  # would chain repetitions past the span of one claim's circulation
+        parent[ra] = rb
+        span[rb] = (first, last)
+    group_of = {k: find(k) for k in by_key}
+    root = group_of.__getitem__
     members: dict[tuple[str, int], list[Claim]] = {}
-    for k in parent:
-        members.setdefault(root(k), []).append(by_key[k])
+    for k, r in group_of.items():
+        members.setdefault(r, []).append(by_key[k])
     groups: dict[tuple[str, int], ClaimGroup] = {}
     for r, cs in members.items():
         first = min(cs, key=_when)

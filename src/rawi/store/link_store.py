@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 from rawi.link.claims import Claim, Link, LinkOptions, find_links
 from rawi.store.code_version import code_version
 
-_SOURCES = ("link/claims.py", "link/claim_cues.py", "link/groups.py", "link/terms.py", "text/normalize.py",
+_SOURCES = ("link/claims.py", "link/candidates.py", "link/claim_cues.py", "link/groups.py", "link/terms.py", "text/normalize.py",
             "lexicons/stopwords.tsv", "lexicons/claim_concepts.tsv", "lexicons/denial_phrases.tsv")
 _ORIGINAL = "d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL"
 _CHUNK = 500
