@@ -201,6 +201,7 @@ def filter_lines(body: str, compiled: _Rules | None = None) -> tuple[str, tuple[
     # line i of ``folded`` is the folded line i of ``body``. A line more than twice the limit
     # cannot shrink under it: it is not normalised.
     folded = [" ".join(f.split()) if len(f) <= 2 * MAX_LINE else "" for f in _fold(body).split("\n")]
+    folded = [f if len(f) <= MAX_LINE else "" for f in folded]  # only these can match
     words: tuple[str, ...] = ()
     if compiled.floating is not None:
         joined = "\n".join(folded)
