@@ -9,8 +9,8 @@ claims, not with the square of the archive.
 Each pair gets :func:`pair_features`; the relation follows from them:
 
 - ``same``: similar content, compatible polarity and figures, speakers not on opposed sides.
-  ``same`` links form groups (connected components); each claim is linked to the earliest
-  member it matches.
+  ``same`` links form groups (:mod:`rawi.link.groups`: strongest first, within 72 hours);
+  each claim is linked to the earliest member it matches.
 - ``denies``: b rejects a — b is a denial (stance ``deny``, a denial formula, a fabrication
   word) on a's matter (content or target similar), from a side that is not a's; or b's denial
   names a's speaker (``مزاعم روسيا``). A denial is reported against the first appearance of the
