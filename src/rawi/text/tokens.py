@@ -61,8 +61,9 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
     analyse = _analyse
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__ (its defaults)
     for m in WORD.finditer(text):
         s, e = m.span()
         a, b, prefixes, suffix, norm = analyse(m.group())
-        append(Token(s, e, norm, s + a, s + b, prefixes, suffix))
+        append(new(Token, (s, e, norm, s + a, s + b, prefixes, suffix)))
     return out
