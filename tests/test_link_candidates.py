@@ -86,3 +86,24 @@ def test_link_candidates_lazy_relations_agree_with_the_feature_dictionary(seed):
             lazy = (_deny_relation if pairs.deny[i] or pairs.deny[j] else _plain_relation)(pairs, i, j, sim, options)
             full = _relation(pairs.features(i, j, sim), i, j, options)
             assert lazy == full
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_link_candidates_context_of_a_denial_pair_is_the_covered_weight(seed):
+    from rawi.link.candidates import iter_candidate_blocks
+
+    claims = _claims(seed, 50)
+    index = ClaimIndex(claims)
+    pairs = _Pairs(claims, index)
+    ok = [len(t) >= 2 for t in index.term_lists]
+    blocks = iter_candidate_blocks(index.vectors, [c.published.timestamp() if c.published else None for c in claims],
+                                   [c.doc_id for c in claims], pairs.deny, ok,
+                                   [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)],
+                                   48.0, 0.15)
+    for block in blocks:
+        for i, j, _, ctx in block:
+            if pairs.deny[i]:
+                assert abs(ctx - pairs._covered(j, claims[i].doc_id)) < 1e-9
+            else:
+                assert ctx == 0.0

@@ -46,7 +46,7 @@ def candidate_pairs(*args, **kwargs) -> list[tuple[int, int, float]]:
     """All of :func:`iter_candidate_blocks` as ``(i, j, cosine)``, ordered by i then j."""
     out: list[tuple[int, int, float]] = []
     for block in iter_candidate_blocks(*args, **kwargs):
-        out.extend(block)
+        out.extend(p[:3] for p in block)
     out.sort()
     return out
 
@@ -60,9 +60,11 @@ def iter_candidate_blocks(
     matter: Sequence[dict[str, float] | None],
     hours: float,
     floor: float,
-) -> Iterator[list[tuple[int, int, float]]]:
-    """``(i, j, cosine)`` for the pairs to classify, a block of claims i at a time (each pair
-    in exactly one block, ordered by i then j inside it).
+) -> Iterator[list[tuple[int, int, float, float]]]:
+    """``(i, j, cosine, context)`` for the pairs to classify, a block of claims i at a time
+    (each pair in exactly one block). ``context``, for a denial i, is how much of claim j's
+    key weight the denial's article (``matter``) speaks of (``_Pairs._covered(j, doc of i)``,
+    summed in another order); 0 otherwise.
 
     ``times`` are POSIX seconds (None: undated, in the window of every claim); ``matter`` is,
     for each denial, the key vector of its article (None for the others). A pair appears once,
@@ -80,8 +82,8 @@ def iter_candidate_blocks(
     x = _csr(parts, width)
     xm = _csr(matter_parts, width)
     xm.data[:] = 1.0  # only whether the article speaks of a term counts
-    xb = x.copy()
-    xb.data[:] = 1.0
+    mass = np.asarray(x.sum(axis=1)).ravel()
+    mass[mass == 0] = 1.0
     t = np.array([np.nan if v is None else float(v) for v in times])
     doc_codes = np.unique(np.asarray(docs, dtype=object), return_inverse=True)[1]
     deny_a = np.asarray(deny, dtype=bool)
@@ -102,12 +104,22 @@ def iter_candidate_blocks(
         keep_deny = deny_a[rows[r]]
         keep = (s >= floor) | keep_deny
         r, c, s = r[keep], c[keep], s[keep]
+        width_c = len(cols)
+        keys = r.astype(np.int64) * width_c + c
+        cover = np.zeros(0)
         den_rows = np.flatnonzero(deny_a[rows])
-        if len(den_rows):  # a denial also meets the claims of its article's matter
-            hit = (xm[rows[den_rows]] @ xb[cols].T).tocoo()
-            r = np.concatenate([r, den_rows[hit.row]])
-            c = np.concatenate([c, hit.col])
-            s = np.concatenate([s, np.zeros(len(hit.row))])
+        if len(den_rows):
+            # a denial also meets the claims of its article's matter; the product gives, per
+            # pair, the weight of the other claim's terms that the denial's article speaks of
+            hit = (xm[rows[den_rows]] @ x[cols].T).tocoo()
+            hit_keys = den_rows[hit.row].astype(np.int64) * width_c + hit.col
+            union = np.union1d(keys, hit_keys)
+            sims = np.zeros(len(union))
+            sims[np.searchsorted(union, keys)] = s
+            cover = np.zeros(len(union))
+            cover[np.searchsorted(union, hit_keys)] = hit.data
+            keys, s = union, sims
+        r, c = keys // width_c, keys % width_c
         i, j = rows[r], cols[c]
         di, dj = deny_a[i], deny_a[j]
         keep = (i != j) & (doc_codes[i] != doc_codes[j])
@@ -115,13 +127,9 @@ def iter_candidate_blocks(
         keep &= (j > i) | (di & ~dj)
         ti, tj = t[i], t[j]
         keep &= np.isnan(ti) | np.isnan(tj) | (np.abs(ti - tj) <= span)
+        ctx = (cover[keep] / mass[j[keep]]) if len(cover) else np.zeros(int(keep.sum()))
         i, j, s = i[keep], j[keep], s[keep]
-        # a pair met twice (similar terms and the article's matter): once, with its cosine
-        order = np.lexsort((-s, j, i))
-        i, j, s = i[order], j[order], s[order]
-        first = np.ones(len(i), dtype=bool)
-        first[1:] = (i[1:] != i[:-1]) | (j[1:] != j[:-1])
-        return list(zip(i[first].tolist(), j[first].tolist(), s[first].tolist()))
+        return list(zip(i.tolist(), j.tolist(), s.tolist(), ctx.tolist()))
 
     for a in range(0, len(dated), BLOCK):
         block = dated[a:a + BLOCK]

@@ -168,8 +168,13 @@ def polar_keys(text: str, scope: int = 2) -> tuple[frozenset[str], frozenset[str
 
 def polarity_conflict(a: str, b: str) -> bool:
     """One text negates a key that the other asserts (and does not negate)."""
-    pa, na = polar_keys(a)
-    pb, nb = polar_keys(b)
+    return keys_conflict(polar_keys(a), polar_keys(b))
+
+
+def keys_conflict(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """polarity_conflict on ``polar_keys`` already computed (a linker keeps one per claim)."""
+    pa, na = a
+    pb, nb = b
     return any(not k.startswith("country:") for k in (na & pb) | (nb & pa))
 
 

@@ -32,7 +32,8 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from rawi.link.candidates import iter_candidate_blocks
-from rawi.link.claim_cues import counts, denial, figures_differ, keys, negated, polarity_conflict, sides
+from rawi.link.claim_cues import (counts, denial, figures_differ, keys, keys_conflict, negated, polar_keys,
+                                  sides)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class _Pairs:
         self.neg = [negated(c.content) for c in claims]
         self.deny = [is_denial(c) for c in claims]
         self.nums = [counts(c.content) for c in claims]
+        self.polar = [polar_keys(c.content) for c in claims]  # per claim: the cache cannot hold an archive
         self.about = [sides(c.content + " " + (c.target or "")) for c in claims]
         # a document's matter: the keys of all its claims (a short denial's fallback topic)
         by_doc: dict[str, Counter[str]] = defaultdict(Counter)
@@ -236,7 +238,7 @@ class _Pairs:
             "neg_i": self.neg[i], "neg_j": self.neg[j],
             "deny_i": self.deny[i], "deny_j": self.deny[j],
             "figures_differ": figures_differ(self.nums[i], self.nums[j]),
-            "polarity": polarity_conflict(ci.content, cj.content),
+            "polarity": keys_conflict(self.polar[i], self.polar[j]),
             # i's claim names j's side or an ally (an accusation j may answer), and the other way
             "about_j": self._allied(sj, self.about[i]), "about_i": self._allied(si, self.about[j]),
             # j's claim names i's speaker's own side (a denial aimed at i's speaker: مزاعم روسيا)
@@ -278,7 +280,7 @@ def analyse(claims: list[Claim], options: LinkOptions = LinkOptions()) -> tuple[
         options.window_hours, floor)
     deny = pairs.deny
     for block in blocks:
-        todo.extend(p for p in block if not (deny[p[0]] or deny[p[1]]) or _may_deny(pairs, *p, options))
+        todo.extend(p[:3] for p in block if not (deny[p[0]] or deny[p[1]]) or _may_deny(pairs, p[0], p[1], p[2], options, p[3]))
     # first pass on the speakers' own sides; the sides learnt from it; then the final pass
     first = _classify(pairs, todo, options)
     pairs.learn_sides(first["same"], first["contradicts"], options.ally_similarity)
@@ -346,8 +348,7 @@ def _plain_relation(pairs: _Pairs, i: int, j: int, sim: float,
     if sim < options.contradict_threshold and sim < options.same_threshold and not (
             allied and sim >= options.same_allied_threshold):
         return None  # under every threshold that could apply
-    ci, cj = pairs.claims[i], pairs.claims[j]
-    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or polarity_conflict(ci.content, cj.content)
+    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or keys_conflict(pairs.polar[i], pairs.polar[j])
     if conflict:
         opposed = bool(si and sj and not allied_sides)
         if not allied and sim >= options.contradict_threshold and (opposed or not options.contradict_opposed):
@@ -358,17 +359,23 @@ def _plain_relation(pairs: _Pairs, i: int, j: int, sim: float,
     return None
 
 
-def _may_deny(pairs: _Pairs, i: int, j: int, sim: float, options: LinkOptions) -> bool:
+def _may_deny(pairs: _Pairs, i: int, j: int, sim: float, options: LinkOptions, ctx_j: float | None = None) -> bool:
     """Whether a pair holding a denial can be linked at all, whatever sides the linker learns:
     its denial score at the largest bonus reaches the threshold, or both deny and are similar
     enough to be the same denial. The rest (most pairs met through an article's matter) is
-    dropped before the two classification passes."""
+    dropped before the two classification passes. ``ctx_j``: ``_covered(j, doc of i)`` when the
+    candidate search computed it (i is then the denial); it decides only with a margin for
+    rounding, so the pairs kept are those the exact sum keeps."""
     if pairs.deny[i] and pairs.deny[j] and sim >= min(options.same_threshold, options.same_allied_threshold):
         return True
     top = max(1.0, 1 + options.deny_bonus * 4)  # about + accuse + 2 * names, each at most 1
     for a, b in ((i, j), (j, i)):
         if pairs.deny[b]:
-            base = max(sim, pairs.target_sim(a, b)) + options.context_weight * pairs._covered(a, pairs.claims[b].doc_id)
+            if a == j and ctx_j is not None:
+                ctx = ctx_j + 1e-9 * (1 if options.context_weight >= 0 else -1)
+            else:
+                ctx = pairs._covered(a, pairs.claims[b].doc_id)
+            base = max(sim, pairs.target_sim(a, b)) + options.context_weight * ctx
             if base * top >= options.deny_threshold:
                 return True
     return False
