@@ -531,21 +531,26 @@ def document_denials(claims: Iterable[Claim], min_score: float = 0.1) -> list[Li
     out = []
     for members in by_doc.values():
         members.sort(key=lambda k: claims[k].idx)
+        denies = {k: is_denial(claims[k]) for k in members}
+        if not any(denies.values()):
+            continue
+        side_of = {k: sides(claims[k].speaker) for k in members}
         last: int | None = None
         for b in members:
             cb = claims[b]
-            if not is_denial(cb):
+            if not denies[b]:
                 continue
-            sb = sides(cb.speaker)
-            text = cb.content + " " + (cb.target or "")
+            sb = side_of[b]
+            v = index._vector(keys(cb.content + " " + (cb.target or "")))  # cosine_text, once per denial
             best, arg = 0.0, None
             for a in members:
                 ca = claims[a]
-                if a == b or is_denial(ca) or (sb and sb & sides(ca.speaker)):
+                if a == b or denies[a] or (sb and sb & side_of[a]):
                     continue
                 if ca.start < cb.end and cb.start < ca.end:
                     continue  # the reported news inside the denial itself, not the claim it answers
-                s = index.cosine_text(a, text)
+                va = index.vectors[a]
+                s = sum(va.get(t, 0.0) * w for t, w in v.items())
                 if s > best:
                     best, arg = s, a
             if arg is None or best < min_score:
