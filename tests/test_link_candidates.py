@@ -35,6 +35,13 @@ def _claims(seed: int, n: int) -> list[Claim]:
     return out
 
 
+def _inputs(claims, index, pairs, ok):
+    """The per-claim arguments of the candidate search, as the linker builds them."""
+    return (index.vectors, [c.published.timestamp() if c.published else None for c in claims],
+            [c.doc_id for c in claims], pairs.deny, ok,
+            [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)])
+
+
 def _brute(claims, index, pairs, ok, hours, floor):
     out = []
     span = timedelta(hours=hours)
@@ -64,10 +71,7 @@ def test_link_candidates_block_search_equals_brute_force(seed, n, hours):
     index = ClaimIndex(claims)
     pairs = _Pairs(claims, index)
     ok = [len(t) >= 2 for t in index.term_lists]
-    got = candidate_pairs(index.vectors, [c.published.timestamp() if c.published else None for c in claims],
-                          [c.doc_id for c in claims], pairs.deny, ok,
-                          [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)],
-                          hours, 0.15)
+    got = candidate_pairs(*_inputs(claims, index, pairs, ok), hours, 0.15)
     want = _brute(claims, index, pairs, ok, hours, 0.15)
     assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in want]
     assert all(abs(a[2] - b[2]) < 1e-9 for a, b in zip(got, want))
@@ -97,10 +101,7 @@ def test_link_candidates_context_of_a_denial_pair_is_the_covered_weight(seed):
     index = ClaimIndex(claims)
     pairs = _Pairs(claims, index)
     ok = [len(t) >= 2 for t in index.term_lists]
-    blocks = iter_candidate_blocks(index.vectors, [c.published.timestamp() if c.published else None for c in claims],
-                                   [c.doc_id for c in claims], pairs.deny, ok,
-                                   [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)],
-                                   48.0, 0.15)
+    blocks = iter_candidate_blocks(*_inputs(claims, index, pairs, ok), 48.0, 0.15)
     for block in blocks:
         for i, j, _, ctx in block:
             if pairs.deny[i]:

@@ -94,7 +94,7 @@ def iter_candidate_blocks(
     dated = dated[np.argsort(t[dated], kind="stable")]
     t_sorted = t[dated]
 
-    def run(rows: np.ndarray, cols: np.ndarray) -> list[tuple[int, int, float]]:
+    def run(rows: np.ndarray, cols: np.ndarray) -> list[tuple[int, int, float, float]]:
         rows = rows[ok_a[rows]]
         cols = cols[ok_a[cols]]
         if not len(rows) or not len(cols):

@@ -120,8 +120,12 @@ class ClaimIndex:
         return sum(w * b.get(t, 0.0) for t, w in a.items())
 
     def cosine_text(self, i: int, text: str) -> float:
-        v = self._vector(keys(text))
-        return sum(self.vectors[i].get(t, 0.0) * w for t, w in v.items())
+        return self.dot(i, self._vector(keys(text)))
+
+    def dot(self, i: int, v: dict[str, float]) -> float:
+        """Claim i's vector against a vector ``v`` made by :meth:`_vector` (from a text)."""
+        vi = self.vectors[i]
+        return sum(vi.get(t, 0.0) * w for t, w in v.items())
 
 
 def _in_window(a: Claim, b: Claim, hours: float) -> bool:
@@ -173,8 +177,7 @@ class _Pairs:
         v = self._targets.get(b)
         if v is None:
             v = self._targets[b] = self.index._vector(keys(target))
-        va = self.index.vectors[a]
-        return sum(va.get(t, 0.0) * w for t, w in v.items())
+        return self.index.dot(a, v)
 
     def _allied(self, si: frozenset[str], sj: frozenset[str]) -> bool:
         return bool(si & sj) or any(frozenset((x, y)) in self.allies for x in si for y in sj)
@@ -227,8 +230,8 @@ class _Pairs:
         idx = self.index
         return {
             "sim": idx.cosine(i, j) if sim is None else sim,
-            "sim_target_i": idx.cosine_text(j, ci.target) if ci.target else 0.0,
-            "sim_target_j": idx.cosine_text(i, cj.target) if cj.target else 0.0,
+            "sim_target_i": self.target_sim(j, i),
+            "sim_target_j": self.target_sim(i, j),
             # how much of the other claim's matter the article of i (of j) speaks of
             "ctx_i": self._covered(j, ci.doc_id), "ctx_j": self._covered(i, cj.doc_id),
             "sides_i": "+".join(sorted(si)) or "-", "sides_j": "+".join(sorted(sj)) or "-",
@@ -313,9 +316,8 @@ class _Todo:
         return len(self.i)
 
     def __iter__(self) -> Iterator[tuple[int, int, float]]:
-        i = np.frombuffer(self.i, dtype=np.int64) if len(self.i) else np.zeros(0, dtype=np.int64)
-        j = np.frombuffer(self.j, dtype=np.int64) if len(self.j) else np.zeros(0, dtype=np.int64)
-        s = np.frombuffer(self.s, dtype=np.float64) if len(self.s) else np.zeros(0)
+        i, j = np.frombuffer(self.i, dtype=np.int64), np.frombuffer(self.j, dtype=np.int64)
+        s = np.frombuffer(self.s, dtype=np.float64)
         if self._order is None or len(self._order) != len(i):
             self._order = np.lexsort((j, i))
         for a in range(0, len(i), 65536):
@@ -541,7 +543,7 @@ def document_denials(claims: Iterable[Claim], min_score: float = 0.1) -> list[Li
             if not denies[b]:
                 continue
             sb = side_of[b]
-            v = index._vector(keys(cb.content + " " + (cb.target or "")))  # cosine_text, once per denial
+            v = index._vector(keys(cb.content + " " + (cb.target or "")))  # once per denial
             best, arg = 0.0, None
             for a in members:
                 ca = claims[a]
@@ -549,8 +551,7 @@ def document_denials(claims: Iterable[Claim], min_score: float = 0.1) -> list[Li
                     continue
                 if ca.start < cb.end and cb.start < ca.end:
                     continue  # the reported news inside the denial itself, not the claim it answers
-                va = index.vectors[a]
-                s = sum(va.get(t, 0.0) * w for t, w in v.items())
+                s = index.dot(a, v)
                 if s > best:
                     best, arg = s, a
             if arg is None or best < min_score:

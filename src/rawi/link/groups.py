@@ -3,9 +3,9 @@
 Groups join the claims of ``same`` links, strongest link first, as long as the merged group's
 first and last appearances stay within ``MAX_SPAN``: plain connected components chain a topic's
 repetitions over months into one group (34,097 of the 154,552 claims of ANT in one). ``denies``
-and ``contradicts`` links attach to the group of their claim. The provenance (isnad) of each appearance is the chain from
-the outlet to the agency it came through (``via``) to the original speaker, marked anonymous or
-named, in publication order.
+and ``contradicts`` links attach to the group of their claim. The provenance (isnad) of each
+appearance is the chain from the outlet to the agency it came through (``via``) to the original
+speaker, marked anonymous or named, in publication order.
 """
 
 from __future__ import annotations

@@ -185,6 +185,14 @@ def _match(norm: str, compiled: _Rules, floating: bool = True) -> int | None:
     return hit
 
 
+def _short(folded_line: str) -> str:
+    """The normalised form of a folded line if it is short enough to match, else ""."""
+    if len(folded_line) > 2 * MAX_LINE:
+        return ""
+    norm = " ".join(folded_line.split())
+    return norm if len(norm) <= MAX_LINE else ""
+
+
 def _is_link_line(norm: str) -> bool:
     return 0 < len(norm) <= MAX_LINK_LINE and not _SENTENCE_END.search(norm)
 
@@ -198,10 +206,9 @@ def filter_lines(body: str, compiled: _Rules | None = None) -> tuple[str, tuple[
     compiled = compiled or rules()
     lines = body.split("\n")
     # Fold the whole body in a few C passes, then split: folding keeps every newline, so
-    # line i of ``folded`` is the folded line i of ``body``. A line more than twice the limit
-    # cannot shrink under it: it is not normalised.
-    folded = [" ".join(f.split()) if len(f) <= 2 * MAX_LINE else "" for f in _fold(body).split("\n")]
-    folded = [f if len(f) <= MAX_LINE else "" for f in folded]  # only these can match
+    # line i of ``folded`` is the folded line i of ``body``. Only lines within MAX_LINE once
+    # normalised can match ("" for the others); one over twice the limit is not normalised.
+    folded = [_short(f) for f in _fold(body).split("\n")]
     words: tuple[str, ...] = ()
     if compiled.floating is not None:
         joined = "\n".join(folded)
