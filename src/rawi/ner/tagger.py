@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -10,6 +11,39 @@ from rawi.errors import ModelMissing
 from rawi.ner.features import FeatureExtractor
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ner-crf.crfsuite"
+
+
+def attributes_path(model: Path) -> Path:
+    """The sidecar listing the attributes a model has weights for (see :func:`model_attributes`)."""
+    return model.with_name(model.stem + ".attributes.txt")
+
+
+def _digest(model: Path) -> str:
+    return hashlib.sha256(model.read_bytes()).hexdigest()
+
+
+def write_attributes(model: Path, tagger=None) -> Path:
+    """Write the sidecar of ``model``: its SHA-256, then its weighted attributes, sorted."""
+    import pycrfsuite
+
+    if tagger is None:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+    attrs = sorted({a for a, _ in tagger.info().state_features})
+    out = attributes_path(model)
+    out.write_text(f"# sha256 {_digest(model)}\n" + "".join(a + "\n" for a in attrs), encoding="utf-8")
+    return out
+
+
+def model_attributes(model: Path, tagger) -> frozenset[str]:
+    """The attributes ``model`` has weights for: from its sidecar when the sidecar was written
+    for this very file (its SHA-256), else from the model itself (``Tagger.info``, ~0.3 s)."""
+    side = attributes_path(model)
+    if side.exists():
+        lines = side.read_text(encoding="utf-8").split("\n")
+        if lines and lines[0] == f"# sha256 {_digest(model)}":
+            return frozenset(a for a in lines[1:] if a)
+    return frozenset(a for a, _ in tagger.info().state_features)
 
 
 class CrfTagger:
@@ -35,7 +69,8 @@ class CrfTagger:
                 t = pycrfsuite.Tagger()
                 t.open(str(self.path))
                 if self._extractor is None:
-                    self._extractor = FeatureExtractor()
+                    # only the attributes the model weighs: the same tags, a quarter fewer look-ups
+                    self._extractor = FeatureExtractor(known=model_attributes(self.path, t))
                 self._tagger = t
         return self._tagger
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from rawi.ner.corpus import (Sentence, harmonize, read_conll, read_newsfane, single_word_conventions,
                              split_heldout, write_conll)
 from rawi.ner.features import FeatureExtractor
-from rawi.ner.tagger import MODEL_PATH
+from rawi.ner.tagger import MODEL_PATH, write_attributes
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ def train_ner(out_path: str | Path = MODEL_PATH, anercorp: str | Path | None = N
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out_path))
+    write_attributes(out_path)
     return {"sentences": len(train), "tokens": sum(len(t) for t, _ in train),
             "heldout_sentences": len(held), "seconds": round(time.time() - t0, 1),
             "model_bytes": out_path.stat().st_size, "last_iteration": trainer.logparser.last_iteration}
