@@ -39,7 +39,7 @@ def _inputs(claims, index, pairs, ok):
     """The per-claim arguments of the candidate search, as the linker builds them."""
     return (index.vectors, [c.published.timestamp() if c.published else None for c in claims],
             [c.doc_id for c in claims], pairs.deny, ok,
-            [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)])
+            [pairs.doc_keys(c.doc_id) if pairs.deny[k] else None for k, c in enumerate(claims)])
 
 
 def _brute(claims, index, pairs, ok, hours, floor):
@@ -58,7 +58,7 @@ def _brute(claims, index, pairs, ok, hours, floor):
             if ci.published and cj.published and abs(ci.published - cj.published) > span:
                 continue
             sim = index.cosine(i, j)
-            matter = pairs.deny[i] and any(t in pairs.doc_vec[ci.doc_id] for t in index.vectors[j])
+            matter = pairs.deny[i] and any(t in pairs.doc_keys(ci.doc_id) for t in index.vectors[j])
             if sim >= floor or (pairs.deny[i] and (sim > 0 or matter)):
                 out.append((i, j, sim))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+
 
 import click
 
@@ -31,16 +31,11 @@ def _stored_or_computed(store, opts):
 
 
 def load_claims(store):
-    """Every attributed claim of the store's originals, as :class:`rawi.link.claims.Claim`."""
-    from rawi.link.claims import Claim
-    from rawi.store import ClaimFilter
+    """Every attributed claim of the store's originals, as :class:`rawi.link.claims.Claim`
+    (newest first), read in chunks and sharing repeated values."""
+    from rawi.store import link_store
 
-    out = []
-    for r in store.claims(ClaimFilter(limit=10**9)):
-        pub = datetime.fromisoformat(r.published) if r.published else None
-        out.append(Claim(r.doc_id, r.idx, r.content, r.content_start, r.content_end, r.speaker or r.source,
-                         r.stance, pub, r.outlet, r.target, r.source_type, r.via))
-    return out
+    return list(link_store.load_claims(store).values())
 
 
 @click.command("links")

@@ -10,7 +10,7 @@ inside a window, not with the square of the archive.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Collection, Iterator, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -36,6 +36,20 @@ def _matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]) -> tuple
     return indptr, cols, vals
 
 
+def _key_matrix(key_sets: Sequence[Collection[str]], vocab: dict[str, int]) -> tuple[list[int], list[int], list[float]]:
+    """CSR parts of 0/1 rows, one per key set (new keys are added to ``vocab``)."""
+    indptr = [0]
+    cols: list[int] = []
+    for ks in key_sets:
+        for t in ks:
+            k = vocab.get(t)
+            if k is None:
+                k = vocab[t] = len(vocab)
+            cols.append(k)
+        indptr.append(len(cols))
+    return indptr, cols, [1.0] * len(cols)
+
+
 def _csr(parts: tuple[list[int], list[int], list[float]], width: int) -> sparse.csr_matrix:
     indptr, cols, vals = parts
     return sparse.csr_matrix((np.asarray(vals, dtype=np.float64), np.asarray(cols, dtype=np.int64),
@@ -57,7 +71,7 @@ def iter_candidate_blocks(
     docs: Sequence[str],
     deny: Sequence[bool],
     ok: Sequence[bool],
-    matter: Sequence[dict[str, float] | None],
+    matter: Sequence[Collection[str] | None],
     hours: float,
     floor: float,
 ) -> Iterator[list[tuple[int, int, float, float]]]:
@@ -67,7 +81,7 @@ def iter_candidate_blocks(
     summed in another order); 0 otherwise.
 
     ``times`` are POSIX seconds (None: undated, in the window of every claim); ``matter`` is,
-    for each denial, the key vector of its article (None for the others). A pair appears once,
+    for each denial, the keys of its article (None for the others). A pair appears once,
     as (i, j) with i < j, except that a denial i meets a non-denial j as (i, j) whatever their
     order (the pair is also classified from the denial's side). Claims that are not ``ok``
     (too few terms) are left out.
@@ -77,11 +91,10 @@ def iter_candidate_blocks(
         return
     vocab: dict[str, int] = {}
     parts = _matrix(vectors, vocab)
-    matter_parts = _matrix([m or {} for m in matter], vocab)
+    matter_parts = _key_matrix([m or () for m in matter], vocab)
     width = max(1, len(vocab))
     x = _csr(parts, width)
     xm = _csr(matter_parts, width)
-    xm.data[:] = 1.0  # only whether the article speaks of a term counts
     mass = np.asarray(x.sum(axis=1)).ravel()
     mass[mass == 0] = 1.0
     t = np.array([np.nan if v is None else float(v) for v in times])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from sys import intern
 
 from rawi.link.terms import terms
 from rawi.text.normalize import normalize_text
@@ -79,12 +80,13 @@ def _fold_key(t: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def keys(text: str) -> tuple[str, ...]:
-    """Matching keys of a text, in order (repeats kept)."""
+    """Matching keys of a text, in order (repeats kept; interned: an archive's claims repeat a
+    few tens of thousands of keys millions of times)."""
     cmap = _concepts()
     out = []
     for t in terms(text or ""):
         k = _fold_key(t)
-        out.append(cmap.get(k, cmap.get(t, k)))
+        out.append(intern(cmap.get(k, cmap.get(t, k))))
     return tuple(out)
 
 
@@ -161,7 +163,7 @@ def polar_keys(text: str, scope: int = 2) -> tuple[frozenset[str], frozenset[str
             continue
         k = _fold_key(ts[0])
         k = cmap.get(k, cmap.get(ts[0], k))
-        (neg if pending else pos).add(k)
+        (neg if pending else pos).add(intern(k))
         pending = max(0, pending - 1)
     return frozenset(pos - neg), frozenset(neg)
 

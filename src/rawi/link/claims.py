@@ -32,11 +32,11 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from rawi.link.candidates import iter_candidate_blocks
-from rawi.link.claim_cues import (counts, denial, figures_differ, keys, keys_conflict, negated, polar_keys,
+from rawi.link.claim_cues import (counts, denial, figures_differ, keys, negated, polar_keys,
                                   sides)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an archive holds hundreds of thousands
 class Claim:
     doc_id: str
     idx: int  # the attribution's index in its document
@@ -80,6 +80,25 @@ class LinkOptions:
     contradict_opposed: bool = True
     deny_bonus: float = 0.5
     min_terms: int = 3
+
+
+_Polar = tuple[tuple[str, ...], frozenset[str]]
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _compact_polar(polar: tuple[frozenset[str], frozenset[str]]) -> _Polar:
+    """polar_keys with the asserted keys as a tuple (a fifth of a frozenset's memory; they are
+    only looked up by the few negated keys of another claim)."""
+    pos, neg = polar
+    return tuple(pos), neg or _NO_KEYS
+
+
+def _polar_conflict(a: _Polar, b: _Polar) -> bool:
+    """claim_cues.keys_conflict on compact polar keys."""
+    pa, na = a
+    pb, nb = b
+    return (any(k in pb and not k.startswith("country:") for k in na)
+            or any(k in pa and not k.startswith("country:") for k in nb))
 
 
 def _speaker_keys(s: str | None) -> frozenset[str]:
@@ -151,21 +170,28 @@ class _Pairs:
     """Per-claim cues computed once, and the features of a pair."""
 
     def __init__(self, claims: list[Claim], index: ClaimIndex) -> None:
+        # An archive has hundreds of thousands of claims: the per-claim cues below share one
+        # object per distinct value where they repeat, and are kept in compact forms.
         self.claims, self.index = claims, index
         self.own_sides = [sides(c.speaker) for c in claims]
         self.sides = list(self.own_sides)  # widened by the claim's group (see find_links)
         self.allies: set[frozenset[str]] = set()
-        self.spk = [_speaker_keys(c.speaker) for c in claims]
+        spk_of: dict[str | None, frozenset[str]] = {}
+        self.spk = [spk_of[c.speaker] if c.speaker in spk_of else spk_of.setdefault(c.speaker, _speaker_keys(c.speaker))
+                    for c in claims]
         self.neg = [negated(c.content) for c in claims]
         self.deny = [is_denial(c) for c in claims]
         self.nums = [counts(c.content) for c in claims]
-        self.polar = [polar_keys(c.content) for c in claims]  # per claim: the cache cannot hold an archive
-        self.about = [sides(c.content + " " + (c.target or "")) for c in claims]
-        # a document's matter: the keys of all its claims (a short denial's fallback topic)
-        by_doc: dict[str, Counter[str]] = defaultdict(Counter)
+        # polar keys and the sides a claim is about are kept here, not in the functions' caches
+        # (which would hold 100,000 full key sets and joined texts besides)
+        self.polar = [_compact_polar(polar_keys.__wrapped__(c.content)) for c in claims]
+        self.about = [sides.__wrapped__(c.content + " " + (c.target or "")) for c in claims]
+        # a document's matter: the keys of all its claims (a short denial's fallback topic;
+        # only which keys, not their weights, counts), made for a document when first needed
+        self._doc_claims: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
-            by_doc[c.doc_id].update(index.term_lists[i])
-        self.doc_vec = {d: index._vector(tf.elements()) for d, tf in by_doc.items()}
+            self._doc_claims[c.doc_id].append(i)
+        self._doc_keys: dict[str, frozenset[str]] = {}
         self.mass = [sum(v.values()) or 1.0 for v in index.vectors]
         self._targets: dict[int, dict[str, float]] = {}
 
@@ -219,8 +245,16 @@ class _Pairs:
     def _text_key(self, i: int) -> str:
         return " ".join(self.index.term_lists[i])
 
+    def doc_keys(self, doc: str) -> frozenset[str]:
+        """The keys of all claims of document ``doc``."""
+        got = self._doc_keys.get(doc)
+        if got is None:
+            tl = self.index.term_lists
+            got = self._doc_keys[doc] = frozenset(t for i in self._doc_claims[doc] for t in tl[i])
+        return got
+
     def _covered(self, i: int, doc: str) -> float:
-        d = self.doc_vec[doc]
+        d = self.doc_keys(doc)
         return sum(w for t, w in self.index.vectors[i].items() if t in d) / self.mass[i]
 
     def features(self, i: int, j: int, sim: float | None = None) -> dict:
@@ -241,7 +275,7 @@ class _Pairs:
             "neg_i": self.neg[i], "neg_j": self.neg[j],
             "deny_i": self.deny[i], "deny_j": self.deny[j],
             "figures_differ": figures_differ(self.nums[i], self.nums[j]),
-            "polarity": keys_conflict(self.polar[i], self.polar[j]),
+            "polarity": _polar_conflict(self.polar[i], self.polar[j]),
             # i's claim names j's side or an ally (an accusation j may answer), and the other way
             "about_j": self._allied(sj, self.about[i]), "about_i": self._allied(si, self.about[j]),
             # j's claim names i's speaker's own side (a denial aimed at i's speaker: مزاعم روسيا)
@@ -279,7 +313,7 @@ def analyse(claims: list[Claim], options: LinkOptions = LinkOptions()) -> tuple[
     blocks = iter_candidate_blocks(
         index.vectors, [c.published.timestamp() if c.published else None for c in claims],
         [c.doc_id for c in claims], pairs.deny, ok,
-        [pairs.doc_vec[c.doc_id] if pairs.deny[k] else None for k, c in enumerate(claims)],
+        [pairs.doc_keys(c.doc_id) if pairs.deny[k] else None for k, c in enumerate(claims)],
         options.window_hours, floor)
     deny = pairs.deny
     for block in blocks:
@@ -350,7 +384,7 @@ def _plain_relation(pairs: _Pairs, i: int, j: int, sim: float,
     if sim < options.contradict_threshold and sim < options.same_threshold and not (
             allied and sim >= options.same_allied_threshold):
         return None  # under every threshold that could apply
-    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or keys_conflict(pairs.polar[i], pairs.polar[j])
+    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or _polar_conflict(pairs.polar[i], pairs.polar[j])
     if conflict:
         opposed = bool(si and sj and not allied_sides)
         if not allied and sim >= options.contradict_threshold and (opposed or not options.contradict_opposed):

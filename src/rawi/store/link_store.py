@@ -44,17 +44,27 @@ def links_version(options: LinkOptions = LinkOptions()) -> str:
     return code_version(_SOURCES, options)
 
 
-def claim_of(row: Sequence[Any]) -> tuple[Key, Claim]:
+def claim_of(row: Sequence[Any], shared: dict | None = None) -> tuple[Key, Claim]:
+    """A store row as a Claim. ``shared`` (one dict for many rows) makes the claims of an
+    archive share one object per distinct document id, time, outlet, speaker and label
+    instead of one copy per claim."""
     num, doc_id, idx, content, start, end, resolved, source, stance, pub, outlet, target, stype, via = row
+    when = datetime.fromisoformat(pub) if pub else None
+    speaker = resolved or source
+    if shared is not None:
+        doc_id, when, outlet, speaker, stance, stype = (
+            shared.setdefault(v, v) for v in (doc_id, when, outlet, speaker, stance, stype))
     return (int(num), int(idx)), Claim(
-        doc_id, int(idx), content or "", int(start), int(end), resolved or source, stance,
-        datetime.fromisoformat(pub) if pub else None, outlet, target, stype, via)
+        doc_id, int(idx), content or "", int(start), int(end), speaker, stance, when, outlet, target,
+        stype, via)
 
 
 def load_claims(store: Any, where: str = "", params: Sequence[Any] = ()) -> dict[Key, Claim]:
-    """Claims of the originals (``where`` adds SQL conditions on ``d`` and ``a``)."""
+    """Claims of the originals (``where`` adds SQL conditions on ``d`` and ``a``), read in
+    chunks of rows."""
     extra = f" AND ({where})" if where else ""
-    return dict(claim_of(r) for r in store._all(
+    shared: dict = {}
+    return dict(claim_of(r, shared) for r in store._iter(
         f"{CLAIM_SQL} WHERE {_ORIGINAL}{extra}{CLAIM_ORDER}", params))
 
 

@@ -114,6 +114,15 @@ class SqlStore(Store):
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return list(self._exec(sql, params).fetchall())
 
+    def _iter(self, sql: str, params: Sequence[Any] = (), size: int = 2000) -> Iterator[tuple]:
+        """The rows of a query, fetched ``size`` at a time (a large result is never held whole)."""
+        cur = self._exec(sql, params)
+        while True:
+            rows = cur.fetchmany(size)
+            if not rows:
+                return
+            yield from rows
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         if self._depth:
