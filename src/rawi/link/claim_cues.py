@@ -144,6 +144,13 @@ _TRANSPARENT = frozenset(normalize_text(w) for w in (
     "يتم", "تم", "قادرة", "قادر", "ينجح", "تنجح"))
 
 
+@lru_cache(maxsize=200_000)
+def _word_terms(word: str) -> list[str]:
+    """terms() of one word (polar_keys and counts look at words one by one; a vocabulary
+    repeats, so each distinct word is analysed once). Callers must not modify the list."""
+    return terms(word)
+
+
 @lru_cache(maxsize=100_000)
 def polar_keys(text: str, scope: int = 2) -> tuple[frozenset[str], frozenset[str]]:
     """(asserted keys, negated keys): a key is negated when it is one of the ``scope`` matching
@@ -158,7 +165,7 @@ def polar_keys(text: str, scope: int = 2) -> tuple[frozenset[str], frozenset[str
             continue
         if pending and w in _TRANSPARENT:
             continue
-        ts = terms(w)
+        ts = _word_terms(w)
         if not ts:
             continue
         k = _fold_key(ts[0])
@@ -196,7 +203,7 @@ def counts(text: str) -> tuple[tuple[float, str], ...]:
             continue
         unit = ""
         for nxt in words[n + 1:n + 4]:
-            ts = terms(nxt)
+            ts = _word_terms(nxt)
             if ts:
                 k = _fold_key(ts[0])
                 unit = cmap.get(k, cmap.get(ts[0], k))
