@@ -36,6 +36,9 @@ CASES = [
     ('وقالت سلوى الدباغ، الكاتبة العامة للجمعية، عقب اللقاء: "لن نوقع أي اتفاق".', "وقالت",
      {"source": "سلوى الدباغ", "source_role": "الكاتبة العامة للجمعية", "type": "direct",
       "content": "لن نوقع أي اتفاق"}),
+    # a military rank (الفريق) before the name, after an appositive office and before a weekday
+    ("قال رئيس هيئة العمليات في الجيش، الفريق كمال السراج، السبت، إن الطائرات عادت إلى قواعدها.", "قال",
+     {"source": "كمال السراج", "content": "الطائرات عادت إلى قواعدها"}),
     # a title + name speaker followed by a second appositive title
     ("وقال العميد نادر الساعدي، قائد الشرطة في المدينة، إن الطريق أغلق.", "وقال",
      {"source": "نادر الساعدي", "content": "الطريق أغلق"}),

@@ -31,7 +31,7 @@ class Stage:
 
 # Bump when the analysis a stage produces changes (lexicons, rules, models): stored analyses made
 # with another version are re-analysed by ``rawi ingest --reanalyse``.
-PIPELINE_VERSION = "2026.12.1"
+PIPELINE_VERSION = "2026.12.2"
 
 # The default order. ``text`` is what readers provide.
 DEFAULT_STAGES: tuple[Stage, ...] = (
