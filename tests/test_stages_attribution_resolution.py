@@ -39,6 +39,11 @@ CASES = [
     # a military rank (الفريق) before the name, after an appositive office and before a weekday
     ("قال رئيس هيئة العمليات في الجيش، الفريق كمال السراج، السبت، إن الطائرات عادت إلى قواعدها.", "قال",
      {"source": "كمال السراج", "content": "الطائرات عادت إلى قواعدها"}),
+    # a quoted outlet name ending a channel phrase is not the content; the content follows إن
+    ('وقالت الهيئة في بيان بثته وكالة الأنباء المحلية "نجمة" إن "الطريق الساحلي أغلق بالكامل".', "وقالت",
+     {"source": "الهيئة", "content": "الطريق الساحلي أغلق بالكامل"}),
+    ('وأوردت وزارة النقل في بيان نشرته "الرائد"، أن الرحلات ستستأنف غدا.', "وأوردت",
+     {"source": "وزارة النقل", "content": "الرحلات ستستأنف غدا"}),
     # a title + name speaker followed by a second appositive title
     ("وقال العميد نادر الساعدي، قائد الشرطة في المدينة، إن الطريق أغلق.", "وقال",
      {"source": "نادر الساعدي", "content": "الطريق أغلق"}),

@@ -66,6 +66,21 @@ def _sentence_word_limit(ctx: Context, wi: int) -> int:
     return ctx.tokens.at(se)
 
 
+def _quoted_name_then_complementizer(ctx: Context, j: int) -> int | None:
+    """Word index of the complementizer after a short quoted name at word ``j`` (the end of a
+    channel or via phrase: في بيان بثته وكالة "ريا نوفوستي" إن …, نشرته "سانا"، أن …), or None
+    when the quote is the content itself."""
+    W, T = ctx.tokens.words, ctx.tokens
+    o = T.starts[j]
+    c = ctx.quote_open[o]
+    if len(ctx.text[o + 1:c].split()) > 3:
+        return None
+    k = T.at(c + 1)
+    if k < len(W) and W[k] in _COMMAS:
+        k += 1
+    return k if k < len(W) and W[k] in COMPLEMENTIZERS and W[k] != "الا" else None
+
+
 def _introducer(ctx: Context, j: int, lim: int, form: Form | None) -> tuple[int, int | None] | None:
     """(content start char, target-end word or None) for the introducer at word ``j``."""
     W, T = ctx.tokens.words, ctx.tokens
@@ -89,7 +104,8 @@ def _introducer(ctx: Context, j: int, lim: int, form: Form | None) -> tuple[int,
             return T.starts[j], None
         return T.ends[j], None
     if w in QUOTE_CHARS and T.starts[j] in ctx.quote_open:
-        return T.starts[j], None
+        named = _quoted_name_then_complementizer(ctx, j)
+        return (T.ends[named], None) if named is not None else (T.starts[j], None)
     if w == ":":
         return T.ends[j], None
     if w in _PREP_WORDS and j + 1 < len(W) and W[j + 1] in COMPLEMENTIZERS:
