@@ -398,6 +398,15 @@ def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Can
             if not (w.startswith("ل") and via_at(W, j, lim, lex, forms)):
                 src = (src[0], j + 1)
                 j += 1
+    if src is not None and cand.attrs.get("svo") and j + 1 < lim and W[j] == "عن" \
+            and form.lemma.perfect in _QUOTING:
+        # SVO quoting: وكالة فرانس برس نقلت عن X قوله …: the subject is the conduit, X speaks
+        e = np_extent(W, j + 1, lim, lex, forms, allow_pp=True)
+        if e > j + 1:
+            cand.via = _chars(ctx, *src)
+            src, j, cand.role = apposition(W, (j + 1, e), e, lim, None)
+            j = _skip_adjuncts(ctx, cand, j, lim)
+            del cand.attrs["svo"]
     if src is not None and not cand.attrs.get("svo"):
         src, j, cand.role = apposition(ctx.tokens.words, src, j, lim, cand.role)
         j = _skip_adjuncts(ctx, cand, j, lim)
