@@ -47,6 +47,9 @@ CASES = [
     # SVO quoting: the subject is the conduit, the NP after عن the speaker (with its apposition)
     ('بيد أن الصحيفة نقلت عن معاون وزير الزراعة، فادي النجار، قوله "المحصول تضاعف هذا العام".', "نقلت",
      {"source": "فادي النجار", "via": "الصحيفة", "content": "المحصول تضاعف هذا العام"}),
+    # a hashtag speaker after the verb: the name, without the mark
+    ('وقال #سامر_العلواني في تغريدة على حسابه: "المفاوضات انتهت".', "وقال",
+     {"source": "سامر_العلواني", "content": "المفاوضات انتهت"}),
     # a title + name speaker followed by a second appositive title
     ("وقال العميد نادر الساعدي، قائد الشرطة في المدينة، إن الطريق أغلق.", "وقال",
      {"source": "نادر الساعدي", "content": "الطريق أغلق"}),

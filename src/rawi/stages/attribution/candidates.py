@@ -379,6 +379,8 @@ def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Can
         if src is not None:
             cand.attrs["svo"] = True
     j = _skip_adjuncts(ctx, cand, ci + 1, lim)
+    if src is None and j + 1 < lim and W[j] == "#" and not is_punct(W[j + 1]):
+        j += 1  # a hashtag speaker (وقال #ترمب في تغريدة): the name after the mark
     if src is None and form.kind != "participle" and form.number == "sg" and j < lim:
         w = W[j]
         pp = len(w) > 3 and w[0] in "لب" and (head_kind(w[1:], lex) or w[1:].startswith("ال"))
