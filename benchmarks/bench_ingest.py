@@ -4,10 +4,10 @@
                                                 [--every K] [--limit N]
 
 Prints, for the same files in the same run: the wall time of a plain read + regex split
-(the floor any reader pays; page cache warmed, fastest of three passes), of a first ingest into an empty SQLite store and of a second,
-identical ingest (which must add nothing); their ratios; peak RSS of the ingest process and
-of its largest worker; database size against the raw input bytes; and whether every input
-file ended up stored or recorded as failed. ``--every K`` keeps every K-th file (a subset
+(the floor any reader pays; page cache warmed, fastest of three passes), of a first ingest
+into an empty SQLite store and of a second, identical ingest (which must add nothing); their
+ratios; peak RSS of the ingest process and of its largest worker; database size against the
+raw input bytes; and whether every input file ended up stored or recorded as failed. ``--every K`` keeps every K-th file (a subset
 spread over all outlets and categories), ``--limit N`` the first N of those.
 """
 

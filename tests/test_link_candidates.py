@@ -35,6 +35,13 @@ def _claims(seed: int, n: int) -> list[Claim]:
     return out
 
 
+def _built(seed: int, n: int):
+    """Random claims with their index, per-claim cues and the linker's ``ok`` (≥ 2 terms)."""
+    claims = _claims(seed, n)
+    index = ClaimIndex(claims)
+    return claims, index, _Pairs(claims, index), [len(t) >= 2 for t in index.term_lists]
+
+
 def _inputs(claims, index, pairs, ok):
     """The per-claim arguments of the candidate search, as the linker builds them."""
     return (index.vectors, [c.published.timestamp() if c.published else None for c in claims],
@@ -67,10 +74,7 @@ def _brute(claims, index, pairs, ok, hours, floor):
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000), n=st.integers(2, 60), hours=st.sampled_from([6.0, 48.0, 1000.0]))
 def test_link_candidates_block_search_equals_brute_force(seed, n, hours):
-    claims = _claims(seed, n)
-    index = ClaimIndex(claims)
-    pairs = _Pairs(claims, index)
-    ok = [len(t) >= 2 for t in index.term_lists]
+    claims, index, pairs, ok = _built(seed, n)
     got = candidate_pairs(*_inputs(claims, index, pairs, ok), hours, 0.15)
     want = _brute(claims, index, pairs, ok, hours, 0.15)
     assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in want]
@@ -80,9 +84,7 @@ def test_link_candidates_block_search_equals_brute_force(seed, n, hours):
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_link_candidates_lazy_relations_agree_with_the_feature_dictionary(seed):
-    claims = _claims(seed, 40)
-    index = ClaimIndex(claims)
-    pairs = _Pairs(claims, index)
+    claims, index, pairs, _ = _built(seed, 40)
     options = LinkOptions()
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
@@ -97,10 +99,7 @@ def test_link_candidates_lazy_relations_agree_with_the_feature_dictionary(seed):
 def test_link_candidates_context_of_a_denial_pair_is_the_covered_weight(seed):
     from rawi.link.candidates import iter_candidate_blocks
 
-    claims = _claims(seed, 50)
-    index = ClaimIndex(claims)
-    pairs = _Pairs(claims, index)
-    ok = [len(t) >= 2 for t in index.term_lists]
+    claims, index, pairs, ok = _built(seed, 50)
     blocks = iter_candidate_blocks(*_inputs(claims, index, pairs, ok), 48.0, 0.15)
     for block in blocks:
         for i, j, _, ctx in block:

@@ -20,13 +20,15 @@ __all__ = ["candidate_pairs", "iter_candidate_blocks"]
 BLOCK = 512  # claims per block (rows of one product)
 
 
-def _matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]) -> tuple[list[int], list[int], list[float]]:
-    """CSR parts (row pointers, columns, values) of ``vectors``; new terms are added to ``vocab``."""
+def _matrix(rows: Sequence[dict[str, float] | Collection[str]],
+            vocab: dict[str, int]) -> tuple[list[int], list[int], list[float]]:
+    """CSR parts (row pointers, columns, values) of ``rows``: weighted vectors, or key sets
+    (each key weighing 1); new terms are added to ``vocab``."""
     indptr = [0]
     cols: list[int] = []
     vals: list[float] = []
-    for v in vectors:
-        for t, w in v.items():
+    for v in rows:
+        for t, w in (v.items() if isinstance(v, dict) else ((t, 1.0) for t in v)):
             k = vocab.get(t)
             if k is None:
                 k = vocab[t] = len(vocab)
@@ -34,20 +36,6 @@ def _matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]) -> tuple
             vals.append(w)
         indptr.append(len(cols))
     return indptr, cols, vals
-
-
-def _key_matrix(key_sets: Sequence[Collection[str]], vocab: dict[str, int]) -> tuple[list[int], list[int], list[float]]:
-    """CSR parts of 0/1 rows, one per key set (new keys are added to ``vocab``)."""
-    indptr = [0]
-    cols: list[int] = []
-    for ks in key_sets:
-        for t in ks:
-            k = vocab.get(t)
-            if k is None:
-                k = vocab[t] = len(vocab)
-            cols.append(k)
-        indptr.append(len(cols))
-    return indptr, cols, [1.0] * len(cols)
 
 
 def _csr(parts: tuple[list[int], list[int], list[float]], width: int) -> sparse.csr_matrix:
@@ -91,7 +79,7 @@ def iter_candidate_blocks(
         return
     vocab: dict[str, int] = {}
     parts = _matrix(vectors, vocab)
-    matter_parts = _key_matrix([m or () for m in matter], vocab)
+    matter_parts = _matrix([m or () for m in matter], vocab)
     width = max(1, len(vocab))
     x = _csr(parts, width)
     xm = _csr(matter_parts, width)

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from sys import intern
+from typing import Collection
 
 from rawi.link.terms import terms
 from rawi.text.normalize import normalize_text
@@ -180,11 +181,13 @@ def polarity_conflict(a: str, b: str) -> bool:
     return keys_conflict(polar_keys(a), polar_keys(b))
 
 
-def keys_conflict(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """polarity_conflict on ``polar_keys`` already computed (a linker keeps one per claim)."""
+def keys_conflict(a: tuple[Collection[str], frozenset[str]], b: tuple[Collection[str], frozenset[str]]) -> bool:
+    """polarity_conflict on ``polar_keys`` already computed (a linker keeps one per claim, its
+    asserted keys possibly as a tuple: they are only looked up by the other's negated keys)."""
     pa, na = a
     pb, nb = b
-    return any(not k.startswith("country:") for k in (na & pb) | (nb & pa))
+    return (any(k in pb and not k.startswith("country:") for k in na)
+            or any(k in pa and not k.startswith("country:") for k in nb))
 
 
 @lru_cache(maxsize=100_000)

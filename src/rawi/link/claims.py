@@ -27,13 +27,14 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import numpy as np
 
 from rawi.link.candidates import iter_candidate_blocks
-from rawi.link.claim_cues import (counts, denial, figures_differ, keys, negated, polar_keys,
-                                  sides)
+from rawi.link.claim_cues import (counts, denial, figures_differ, keys, keys_conflict, negated,
+                                  polar_keys, sides)
 
 
 @dataclass(frozen=True, slots=True)  # slots: an archive holds hundreds of thousands
@@ -82,25 +83,17 @@ class LinkOptions:
     min_terms: int = 3
 
 
-_Polar = tuple[tuple[str, ...], frozenset[str]]
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-def _compact_polar(polar: tuple[frozenset[str], frozenset[str]]) -> _Polar:
+def _compact_polar(polar: tuple[frozenset[str], frozenset[str]]) -> tuple[tuple[str, ...], frozenset[str]]:
     """polar_keys with the asserted keys as a tuple (a fifth of a frozenset's memory; they are
-    only looked up by the few negated keys of another claim)."""
+    only looked up by the few negated keys of another claim, see keys_conflict)."""
     pos, neg = polar
     return tuple(pos), neg or _NO_KEYS
 
 
-def _polar_conflict(a: _Polar, b: _Polar) -> bool:
-    """claim_cues.keys_conflict on compact polar keys."""
-    pa, na = a
-    pb, nb = b
-    return (any(k in pb and not k.startswith("country:") for k in na)
-            or any(k in pa and not k.startswith("country:") for k in nb))
-
-
+@lru_cache(maxsize=100_000)  # speakers repeat: one key set per distinct speaker
 def _speaker_keys(s: str | None) -> frozenset[str]:
     return frozenset(keys(s or ""))
 
@@ -176,9 +169,7 @@ class _Pairs:
         self.own_sides = [sides(c.speaker) for c in claims]
         self.sides = list(self.own_sides)  # widened by the claim's group (see find_links)
         self.allies: set[frozenset[str]] = set()
-        spk_of: dict[str | None, frozenset[str]] = {}
-        self.spk = [spk_of[c.speaker] if c.speaker in spk_of else spk_of.setdefault(c.speaker, _speaker_keys(c.speaker))
-                    for c in claims]
+        self.spk = [_speaker_keys(c.speaker) for c in claims]
         self.neg = [negated(c.content) for c in claims]
         self.deny = [is_denial(c) for c in claims]
         self.nums = [counts(c.content) for c in claims]
@@ -275,7 +266,7 @@ class _Pairs:
             "neg_i": self.neg[i], "neg_j": self.neg[j],
             "deny_i": self.deny[i], "deny_j": self.deny[j],
             "figures_differ": figures_differ(self.nums[i], self.nums[j]),
-            "polarity": _polar_conflict(self.polar[i], self.polar[j]),
+            "polarity": keys_conflict(self.polar[i], self.polar[j]),
             # i's claim names j's side or an ally (an accusation j may answer), and the other way
             "about_j": self._allied(sj, self.about[i]), "about_i": self._allied(si, self.about[j]),
             # j's claim names i's speaker's own side (a denial aimed at i's speaker: مزاعم روسيا)
@@ -384,7 +375,7 @@ def _plain_relation(pairs: _Pairs, i: int, j: int, sim: float,
     if sim < options.contradict_threshold and sim < options.same_threshold and not (
             allied and sim >= options.same_allied_threshold):
         return None  # under every threshold that could apply
-    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or _polar_conflict(pairs.polar[i], pairs.polar[j])
+    conflict = figures_differ(pairs.nums[i], pairs.nums[j]) or keys_conflict(pairs.polar[i], pairs.polar[j])
     if conflict:
         opposed = bool(si and sj and not allied_sides)
         if not allied and sim >= options.contradict_threshold and (opposed or not options.contradict_opposed):

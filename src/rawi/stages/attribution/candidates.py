@@ -357,6 +357,20 @@ def _loose_introducer(ctx: Context, j: int, lim: int) -> int | None:
     return None
 
 
+def _quoted_speaker(ctx: Context, cand: Cand, src: tuple[int, int], j: int,
+                    lim: int) -> tuple[tuple[int, int], int] | None:
+    """نقل X عن Y (or على لسان Y), word ``j`` being عن / لسان: X (``src``) becomes the via and Y, the
+    noun phrase after it with its apposition, the speaker. (Y's span, the word after it and its
+    adjuncts), or None when no noun phrase follows."""
+    W = ctx.tokens.words
+    e = np_extent(W, j + 1, lim, lexicons(), cue_lexicon().forms, allow_pp=True)
+    if e <= j + 1:
+        return None
+    cand.via = _chars(ctx, *src)
+    src, k, cand.role = apposition(W, (j + 1, e), e, lim, None)
+    return src, _skip_adjuncts(ctx, cand, k, lim)
+
+
 def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Cand | None:
     """A finite reporting verb (or a participle) at word ``ci``."""
     W, T = ctx.tokens.words, ctx.tokens
@@ -402,12 +416,10 @@ def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Can
                 j += 1
     if src is not None and cand.attrs.get("svo") and j + 1 < lim and W[j] == "عن" \
             and form.lemma.perfect in _QUOTING:
-        # SVO quoting: وكالة فرانس برس نقلت عن X قوله …: the subject is the conduit, X speaks
-        e = np_extent(W, j + 1, lim, lex, forms, allow_pp=True)
-        if e > j + 1:
-            cand.via = _chars(ctx, *src)
-            src, j, cand.role = apposition(W, (j + 1, e), e, lim, None)
-            j = _skip_adjuncts(ctx, cand, j, lim)
+        # SVO quoting: وكالة فرانس برس نقلت عن X قوله …
+        quoted = _quoted_speaker(ctx, cand, src, j, lim)
+        if quoted is not None:
+            src, j = quoted
             del cand.attrs["svo"]
     if src is not None and not cand.attrs.get("svo"):
         src, j, cand.role = apposition(ctx.tokens.words, src, j, lim, cand.role)
@@ -419,19 +431,15 @@ def parse_verb(ctx: Context, ci: int, form: Form, allow_svo: bool = True) -> Can
             quoted_from = True
         else:
             quoted_from = j < lim and W[j] == "عن"
-        if quoted_from and form.lemma.perfect in _QUOTING:
-            e = np_extent(W, j + 1, lim, lex, forms, allow_pp=True)
-            if e > j + 1:
-                cand.via = _chars(ctx, *src)
-                cand.role = None
-                src, j, cand.role = apposition(W, (j + 1, e), e, lim, None)
-                j = _skip_adjuncts(ctx, cand, j, lim)
-                f2 = forms.get(W[j]) if j < lim else None
-                if f2 is not None and f2.kind == "noun" and W[j] not in _ITS_SAYING and j + 1 < lim:
-                    # نقل X عن Y دعوتها الطرفين إلى …: the verbal noun says what Y did
-                    form = f2
-                    cand.stance = f2.lemma.stance
-                    j += 1
+        quoted = _quoted_speaker(ctx, cand, src, j, lim) if quoted_from and form.lemma.perfect in _QUOTING else None
+        if quoted is not None:
+            src, j = quoted
+            f2 = forms.get(W[j]) if j < lim else None
+            if f2 is not None and f2.kind == "noun" and W[j] not in _ITS_SAYING and j + 1 < lim:
+                # نقل X عن Y دعوتها الطرفين إلى …: the verbal noun says what Y did
+                form = f2
+                cand.stance = f2.lemma.stance
+                j += 1
     if src is not None and j < lim and W[j] in _RELATIVES and "np" in form.lemma.complements:
         # وينفي غولن الذي يعيش في ولاية بنسلفانيا الضلوع في …: skip the speaker's relative clause
         for k in range(j + 2, min(lim, j + 9)):
